@@ -1,0 +1,60 @@
+// Overlapping bigrams for Hangul and long Han/kana words, so a two-character query matches
+// inside words that segmentation left whole.
+#include "agora/analyzers/stages.hpp"
+#include "../utf8.hpp"
+
+namespace agora::analyzers {
+namespace {
+
+bool is_bigrammed_script(UScriptCode script) {
+  return script == USCRIPT_HANGUL || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+         script == USCRIPT_KATAKANA;
+}
+
+// Byte offsets where each code point of `text` starts, plus the end.
+std::vector<std::size_t> code_point_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    starts.push_back(static_cast<std::size_t>(i));
+    U8_FWD_1(text.data(), i, length);
+  }
+  starts.push_back(text.size());
+  return starts;
+}
+
+class CjkBigrammer final : public Stage {
+ public:
+  std::string_view name() const override { return "cjk_bigrams"; }
+
+  void apply(TokenList& tokens, std::string_view source) const override {
+    (void)source;
+    TokenList out;
+    out.reserve(tokens.size());
+    for (Token& token : tokens) {
+      out.push_back(token);
+      if (token.kind == TokenKind::part || !is_bigrammed_script(token.script)) continue;
+      const std::vector<std::size_t> starts = code_point_starts(token.term);
+      const std::size_t characters = starts.size() - 1;
+      if (characters < 3) continue;  // a one- or two-character word is its own bigram
+      for (std::size_t i = 0; i + 2 <= characters; ++i) {
+        Token& bigram = out.emplace_back();
+        bigram.term = token.term.substr(starts[i], starts[i + 2] - starts[i]);
+        bigram.begin = token.begin;  // the term may no longer match the source byte for byte
+        bigram.end = token.end;
+        bigram.position = token.position;
+        bigram.kind = TokenKind::part;
+        bigram.script = token.script;
+        bigram.language = token.language;
+      }
+    }
+    tokens = std::move(out);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_cjk_bigrammer() { return std::make_unique<CjkBigrammer>(); }
+
+}  // namespace agora::analyzers

@@ -1,0 +1,106 @@
+// Adds the parts of compound tokens so "prototype" finds "Array.prototype.map".
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "agora/analyzers/stages.hpp"
+#include "agora/analyzers/word_segmenter.hpp"
+
+namespace agora::analyzers {
+namespace {
+
+bool is_separator(UChar32 c) {
+  return c == '.' || c == '_' || c == '-' || c == ',' || c == '+' || c == '#' || c == 0x2010;
+}
+
+// One code point of the token with its byte span, for looking around a candidate break.
+struct CodePoint {
+  UChar32 value;
+  std::size_t begin;
+  std::size_t end;
+};
+
+std::vector<CodePoint> decode(std::string_view text) {
+  std::vector<CodePoint> points;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    const auto begin = static_cast<std::size_t>(i);
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    points.push_back({c, begin, static_cast<std::size_t>(i)});
+  }
+  return points;
+}
+
+// A case or letter/digit change inside a run: "addEvent" | "XMLHttp" | "utf8".
+bool starts_new_part(const std::vector<CodePoint>& points, std::size_t at) {
+  const UChar32 previous = points[at - 1].value;
+  const UChar32 current = points[at].value;
+  if (u_isULowercase(previous) && u_isUUppercase(current)) return true;
+  if (u_isUUppercase(previous) && u_isUUppercase(current)) {
+    // "XMLHttp": break before "H" only when a real lower-case run follows ("PDFs" stays).
+    return at + 2 < points.size() && u_isULowercase(points[at + 1].value) &&
+           u_isULowercase(points[at + 2].value);
+  }
+  return (u_isalpha(previous) && u_isdigit(current)) ||
+         (u_isdigit(previous) && u_isalpha(current));
+}
+
+class CompoundSplitter final : public Stage {
+ public:
+  std::string_view name() const override { return "compound_parts"; }
+
+  void apply(TokenList& tokens, std::string_view source) const override {
+    (void)source;
+    TokenList out;
+    out.reserve(tokens.size() + tokens.size() / 4);
+    for (Token& token : tokens) {
+      out.push_back(token);
+      if (token.kind == TokenKind::part || token.kind == TokenKind::ideographic) continue;
+      append_parts(token, out);
+    }
+    tokens = std::move(out);
+  }
+
+ private:
+  // Requires `term` to still be the raw source slice: part offsets are computed from it.
+  static void append_parts(const Token& whole, TokenList& out) {
+    const std::vector<CodePoint> points = decode(whole.term);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t start = 0;
+    bool in_part = false;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (is_separator(points[i].value)) {
+        if (in_part) spans.emplace_back(start, points[i].begin);
+        in_part = false;
+        continue;
+      }
+      if (in_part && starts_new_part(points, i)) {
+        spans.emplace_back(start, points[i].begin);
+        in_part = false;
+      }
+      if (!in_part) {
+        start = points[i].begin;
+        in_part = true;
+      }
+    }
+    if (in_part) spans.emplace_back(start, whole.term.size());
+    if (spans.size() < 2) return;
+    for (const auto& [begin, end] : spans) {
+      Token& part = out.emplace_back();
+      part.term = whole.term.substr(begin, end - begin);
+      part.begin = whole.begin + begin;
+      part.end = whole.begin + end;
+      part.position = whole.position;
+      part.kind = TokenKind::part;
+      part.script = script_of(part.term);
+      part.language = whole.language;
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_compound_splitter() { return std::make_unique<CompoundSplitter>(); }
+
+}  // namespace agora::analyzers

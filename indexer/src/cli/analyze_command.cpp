@@ -1,0 +1,129 @@
+// `agora-index analyze`: look inside the analysis pipeline from the shell.
+#include <iomanip>
+#include <iostream>
+#include <iterator>
+#include <optional>
+
+#include "agora/analyzers/language_detector.hpp"
+#include "agora/analyzers/registry.hpp"
+#include "agora/error.hpp"
+#include "agora/index/cli_commands.hpp"
+
+namespace agora::index::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: agora-index analyze [--lang TAG] [--query] [--words]\n"
+    "       agora-index analyze --detect\n"
+    "       agora-index analyze --lang TAG --explain\n"
+    "       agora-index analyze --list\n"
+    "\n"
+    "Reads text on standard input and prints one token per line:\n"
+    "  position<TAB>normalised term<TAB>stem\n"
+    "\n"
+    "  --lang TAG   BCP-47 language of the text (default: und, language-neutral)\n"
+    "  --query      analyse as a search query (stopwords dropped)\n"
+    "  --words      each input line is one word; print exactly one line, its stem\n"
+    "  --detect     print the detected language and confidence: TAG<TAB>0.97\n"
+    "  --explain    print the stages of the chain for TAG, index then query\n"
+    "  --list       print the supported language tags\n";
+
+enum class Mode { tokens, words, detect, explain, list };
+
+struct Options {
+  std::string lang = "und";
+  Mode mode = Mode::tokens;
+  analyzers::Purpose purpose = analyzers::Purpose::index;
+  bool help = false;
+};
+
+Options parse(const std::vector<std::string>& args) {
+  Options options;
+  std::optional<Mode> mode;
+  auto set_mode = [&](Mode chosen, const std::string& flag) {
+    if (mode) throw InvalidInput(flag + " cannot be combined with another mode flag");
+    mode = chosen;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--lang") {
+      if (i + 1 == args.size()) throw InvalidInput("--lang needs a language tag, e.g. --lang fr");
+      options.lang = args[++i];
+    } else if (arg.rfind("--lang=", 0) == 0) {
+      options.lang = arg.substr(7);
+    } else if (arg == "--query") {
+      options.purpose = analyzers::Purpose::query;
+    } else if (arg == "--words") {
+      set_mode(Mode::words, arg);
+    } else if (arg == "--detect") {
+      set_mode(Mode::detect, arg);
+    } else if (arg == "--explain") {
+      set_mode(Mode::explain, arg);
+    } else if (arg == "--list") {
+      set_mode(Mode::list, arg);
+    } else if (arg == "--help" || arg == "-h") {
+      options.help = true;
+    } else {
+      throw InvalidInput("unknown option '" + arg + "' (see agora-index analyze --help)");
+    }
+  }
+  options.mode = mode.value_or(Mode::tokens);
+  return options;
+}
+
+void print_words(const analyzers::Analyzer& analyzer, Streams streams) {
+  for (std::string line; std::getline(streams.in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    streams.out << analyzer.stem_word(line) << '\n';
+  }
+}
+
+}  // namespace
+
+int run_analyze(const std::vector<std::string>& args, Streams streams) {
+  const Options options = parse(args);
+  if (options.help) {
+    streams.out << kHelp;
+    return 0;
+  }
+  if (options.mode == Mode::detect) {
+    const std::string text(std::istreambuf_iterator<char>(streams.in), {});
+    const analyzers::Detection detection = analyzers::LanguageDetector().detect(text);
+    streams.out << detection.language << '\t' << std::fixed << std::setprecision(2)
+                << detection.confidence << '\n';
+    return 0;
+  }
+  const analyzers::Registry registry;
+  if (options.mode == Mode::list) {
+    for (const analyzers::Analyzer* analyzer : registry.analyzers()) {
+      streams.out << analyzer->language() << '\t' << analyzer->display_name() << '\n';
+    }
+    return 0;
+  }
+  const analyzers::Resolution resolution = registry.resolve(options.lang);
+  if (!resolution.exact) {
+    streams.err << "note: no analyzer for '" << resolution.canonical_tag << "'; using "
+                << resolution.analyzer->display_name() << " (" << resolution.analyzer->language()
+                << ")\n";
+  }
+  const analyzers::Analyzer& analyzer = *resolution.analyzer;
+  switch (options.mode) {
+    case Mode::explain:
+      for (auto purpose : {analyzers::Purpose::index, analyzers::Purpose::query}) {
+        streams.out << (purpose == analyzers::Purpose::index ? "index:" : "query:");
+        for (const std::string& stage : analyzer.stage_names(purpose)) streams.out << ' ' << stage;
+        streams.out << '\n';
+      }
+      return 0;
+    case Mode::words:
+      print_words(analyzer, streams);
+      return 0;
+    default: {
+      const std::string text(std::istreambuf_iterator<char>(streams.in), {});
+      streams.out << analyzers::format_tokens(analyzer.analyze(text, options.purpose));
+      return 0;
+    }
+  }
+}
+
+}  // namespace agora::index::cli

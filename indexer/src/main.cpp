@@ -1,0 +1,37 @@
+// agora-index: entry point dispatching to subcommands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "agora/error.hpp"
+#include "agora/index/cli_commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: agora-index COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  analyze   show how text is analysed (agora-index analyze --help)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  agora::index::cli::Streams streams{std::cin, std::cout, std::cerr};
+  try {
+    if (command == "analyze") return agora::index::cli::run_analyze(args, streams);
+  } catch (const agora::Error& error) {
+    std::cerr << "agora-index " << command << ": " << error.what() << '\n';
+    return 1;
+  }
+  std::cerr << "agora-index: unknown command '" << command << "'\n" << kUsage;
+  return 2;
+}

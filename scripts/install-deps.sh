@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian package and npm module Agora needs to build, run and test.
+# Safe to run again: only what is missing is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  # build
+  build-essential cmake pkg-config perl liblingua-stopwords-perl
+  # libraries
+  libicu-dev libstemmer-dev libcld2-dev libxapian-dev libgumbo-dev libpugixml-dev
+  libyaml-cpp-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev
+  # tests: Catch2, conformance data, the benchmark corpus
+  catch2 unicode-data snowball-data debian-handbook bzip2
+)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm modules: build-time data (stopword lists) and browser-test tooling.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
