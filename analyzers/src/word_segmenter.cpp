@@ -96,6 +96,10 @@ TokenList WordSegmenter::tokens(std::string_view utf8, std::string_view language
 }
 
 UScriptCode script_of(std::string_view utf8) {
+  if (!utf8.empty()) {  // most tokens in most texts start with an ASCII letter
+    const char first = utf8.front();
+    if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) return USCRIPT_LATIN;
+  }
   int32_t i = 0;
   const auto length = static_cast<int32_t>(utf8.size());
   while (i < length) {

@@ -1,5 +1,7 @@
 // Overlapping bigrams for Hangul and long Han/kana words, so a two-character query matches
 // inside words that segmentation left whole.
+#include <algorithm>
+
 #include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
 
@@ -30,10 +32,15 @@ class CjkBigrammer final : public Stage {
 
   void apply(TokenList& tokens, std::string_view source) const override {
     (void)source;
+    if (std::none_of(tokens.begin(), tokens.end(),
+                     [](const Token& t) { return is_bigrammed_script(t.script); })) {
+      return;  // the common case outside East Asian text: nothing to add, nothing to copy
+    }
     TokenList out;
     out.reserve(tokens.size());
-    for (Token& token : tokens) {
-      out.push_back(token);
+    for (Token& moved : tokens) {
+      out.push_back(std::move(moved));
+      const Token token = out.back();  // a copy: appending bigrams may reallocate `out`
       if (token.kind == TokenKind::part || !is_bigrammed_script(token.script)) continue;
       const std::vector<std::size_t> starts = code_point_starts(token.term);
       const std::size_t characters = starts.size() - 1;

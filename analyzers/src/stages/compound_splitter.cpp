@@ -1,4 +1,6 @@
 // Adds the parts of compound tokens so "prototype" finds "Array.prototype.map".
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -52,19 +54,38 @@ class CompoundSplitter final : public Stage {
 
   void apply(TokenList& tokens, std::string_view source) const override {
     (void)source;
+    if (std::none_of(tokens.begin(), tokens.end(),
+                     [](const Token& t) { return may_have_parts(t); })) {
+      return;  // plain words only: no parts to add, no list to rebuild
+    }
     TokenList out;
     out.reserve(tokens.size() + tokens.size() / 4);
     for (Token& token : tokens) {
-      out.push_back(token);
-      if (token.kind == TokenKind::part || token.kind == TokenKind::ideographic) continue;
-      append_parts(token, out);
+      out.push_back(std::move(token));
+      const Token& whole = out.back();
+      if (may_have_parts(whole)) append_parts(out.size() - 1, out);
     }
     tokens = std::move(out);
   }
 
  private:
+  // Cheap test that lets most plain words skip decoding: lower-case ASCII letters only,
+  // perhaps capitalised.
+  static bool may_have_parts(const Token& token) {
+    if (token.kind == TokenKind::part || token.kind == TokenKind::ideographic) return false;
+    const std::string& term = token.term;
+    for (std::size_t i = 0; i < term.size(); ++i) {
+      const char c = term[i];
+      if (c >= 'a' && c <= 'z') continue;
+      if (c >= 'A' && c <= 'Z' && i == 0) continue;
+      return true;
+    }
+    return false;
+  }
+
   // Requires `term` to still be the raw source slice: part offsets are computed from it.
-  static void append_parts(const Token& whole, TokenList& out) {
+  static void append_parts(std::size_t whole_index, TokenList& out) {
+    const Token whole = out[whole_index];  // a copy: appending may reallocate `out`
     const std::vector<CodePoint> points = decode(whole.term);
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     std::size_t start = 0;

@@ -43,11 +43,12 @@ class TechnicalTokenMerger final : public Stage {
   std::string_view name() const override { return "technical_merge"; }
 
   void apply(TokenList& tokens, std::string_view source) const override {
-    TokenList merged;
-    merged.reserve(tokens.size());
-    std::uint32_t position = 0;
+    // Compacts in place: `kept` tokens survive, the ones absorbed into a whole vanish.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      Token token = std::move(tokens[i]);
+      Token& token = tokens[kept];
+      if (kept != i) token = std::move(tokens[i]);
+      const std::size_t segmented_end = token.end;
       // Absorb "-word" while the next token starts right after a hyphen.
       while (i + 1 < tokens.size()) {
         const std::size_t hyphen = hyphen_length(source, token.end);
@@ -55,11 +56,12 @@ class TechnicalTokenMerger final : public Stage {
         token.end = tokens[++i].end;
       }
       token.end += symbol_suffix_length(source, token);
-      token.term.assign(source.substr(token.begin, token.end - token.begin));
-      token.position = position++;
-      merged.push_back(std::move(token));
+      if (token.end != segmented_end) {
+        token.term.assign(source.substr(token.begin, token.end - token.begin));
+      }
+      token.position = static_cast<std::uint32_t>(kept++);
     }
-    tokens = std::move(merged);
+    tokens.resize(kept);
   }
 };
 
