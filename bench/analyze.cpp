@@ -36,6 +36,14 @@ std::size_t bare_break_pass(const std::string& locale, const std::vector<std::st
   return words;
 }
 
+// Segmentation into Token objects, before any stage: shows what building tokens costs.
+std::size_t segmenter_pass(const std::string& locale, const std::vector<std::string>& pages) {
+  const agora::analyzers::WordSegmenter segmenter(locale);
+  std::size_t tokens = 0;
+  for (const std::string& page : pages) tokens += segmenter.tokens(page, "bench").size();
+  return tokens;
+}
+
 std::size_t full_chain_pass(const agora::analyzers::Analyzer& analyzer,
                             const std::vector<std::string>& pages) {
   std::size_t tokens = 0;
@@ -69,8 +77,8 @@ int main(int argc, char** argv) {
   }
   const agora::analyzers::Registry registry;
   const auto editions = agora::bench::read_handbook(root, max_mb * 1000 * 1000);
-  std::printf("%-7s %-9s %7s %11s %11s %7s %9s\n", "edition", "analyzer", "MB", "ICU MB/s",
-              "chain MB/s", "ratio", "tokens");
+  std::printf("%-7s %-9s %6s %9s %11s %11s %6s %8s\n", "edition", "analyzer", "MB",
+              "ICU MB/s", "tokens MB/s", "chain MB/s", "ratio", "tokens");
   double latin_bytes = 0, latin_bare_seconds = 0, latin_chain_seconds = 0;
   for (const auto& edition : editions) {
     const auto& analyzer = registry.for_tag(edition.folder);
@@ -78,11 +86,13 @@ int main(int argc, char** argv) {
     const std::string locale = analyzer.language().rfind("und", 0) == 0 ? "" : analyzer.language();
     const double bare = megabytes_per_second(edition.bytes, repeat,
                                              [&] { bare_break_pass(locale, edition.pages); });
+    const double segmented = megabytes_per_second(
+        edition.bytes, repeat, [&] { segmenter_pass(locale, edition.pages); });
     const double chain = megabytes_per_second(
         edition.bytes, repeat, [&] { tokens = full_chain_pass(analyzer, edition.pages); });
-    std::printf("%-7s %-9s %7.2f %11.1f %11.1f %7.2f %9zu\n", edition.folder.c_str(),
-                analyzer.language().c_str(), edition.bytes / 1e6, bare, chain, chain / bare,
-                tokens);
+    std::printf("%-7s %-9s %6.2f %9.1f %11.1f %11.1f %6.2f %8zu\n", edition.folder.c_str(),
+                analyzer.language().c_str(), edition.bytes / 1e6, bare, segmented, chain,
+                chain / bare, tokens);
     const bool latin = edition.folder.rfind("ar", 0) != 0 && edition.folder.rfind("el", 0) != 0 &&
                        edition.folder.rfind("fa", 0) != 0 && edition.folder.rfind("ja", 0) != 0 &&
                        edition.folder.rfind("ko", 0) != 0 && edition.folder.rfind("ru", 0) != 0 &&

@@ -34,7 +34,7 @@ const std::vector<LanguageProfile>& language_profiles() {
       {.tag = "pt", .name = "Portuguese", .snowball = "portuguese"},
       {.tag = "ro", .name = "Romanian", .snowball = "romanian"},
       {.tag = "ru", .name = "Russian", .snowball = "russian"},
-      {.tag = "sr", .name = "Serbian", .snowball = "serbian"},
+      {.tag = "sr", .name = "Serbian", .snowball = "serbian", .aliases = {"hr", "bs", "sh"}},
       {.tag = "sv", .name = "Swedish", .snowball = "swedish"},
       {.tag = "ta", .name = "Tamil", .snowball = "tamil"},
       {.tag = "tr", .name = "Turkish", .snowball = "turkish", .turkic_case = true},

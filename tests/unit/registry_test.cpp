@@ -26,6 +26,7 @@ TEST_CASE("tags resolve along language, script default, neutral", "[registry]") 
   CHECK(registry.for_tag("nn-NO").language() == "no");
   CHECK(registry.for_tag("no").language() == "no");
   CHECK(registry.for_tag("zh-Hant-TW").language() == "zh");
+  CHECK(registry.for_tag("hr-HR").language() == "sr");  // Serbian Snowball covers Croatian
   const Resolution urdu = registry.resolve("ur");
   CHECK(urdu.analyzer->language() == "und-Arab");
   CHECK_FALSE(urdu.exact);
