@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <unicode/utf8.h>
+
 namespace agora::test {
 
 /// `$variable` when set, otherwise `fallback`.
@@ -56,23 +58,12 @@ inline std::string read_data_file(const std::string& path, const std::string& pa
   return std::string(std::istreambuf_iterator<char>(file), {});
 }
 
-/// UTF-8 encoding of one code point.
+/// Appends the UTF-8 encoding of one code point (surrogates included, as test data has them).
 inline void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  char buffer[U8_MAX_LENGTH];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
+  out.append(buffer, static_cast<std::size_t>(length));
 }
 
 }  // namespace agora::test
