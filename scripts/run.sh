@@ -1,20 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and shows the analysis pipeline at work.
+# Installs what is missing, builds, indexes the sample corpus and shows what it holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 
-analyze=build/indexer/agora-index
-demo() {
-  local lang=$1 text=$2
-  echo "== agora-index analyze --lang $lang <<< \"$text\""
-  "$analyze" analyze --lang "$lang" <<<"$text"
-  echo
-}
-demo fr "L’école d'été des coopératives apprend le C++."
-demo tr "İstanbul'daki IŞIK kooperatifi"
-demo th "สหกรณ์การเกษตรของชุมชน"
-demo ar "التَّعاوُنِيّات الزراعـــية"
-echo "== agora-index analyze --detect <<< \"Las cooperativas de trabajo asociado ...\""
-"$analyze" analyze --detect <<<"Las cooperativas de trabajo asociado son empresas propiedad de sus trabajadores."
+index=build/indexer/agora-index
+db=data/index
+rm -rf "$db.new"
+"$index" add --db "$db.new" corpus/resources corpus/feeds corpus/html corpus/oai
+rm -rf "$db" && mv "$db.new" "$db"
+"$index" stats --db "$db"
+
+echo
+echo "== agora-index analyze --lang fr <<< \"L’école d'été des coopératives apprend le C++.\""
+"$index" analyze --lang fr <<<"L’école d'été des coopératives apprend le C++."

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "agora/analyzers/stages.hpp"
+#include "word_stage_run.hpp"
 
 namespace agora::analyzers {
 
@@ -39,9 +40,9 @@ std::string Analyzer::stem_word(std::string_view word) const {
 
 std::vector<std::string> Analyzer::stage_names(Purpose purpose) const {
   std::vector<std::string> names{"icu_words(" + segmenter_.locale() + ")"};
-  for (const auto& stage : index_stages_) names.emplace_back(stage->name());
+  for (const auto& stage : index_stages_) stage->append_names(names);
   if (purpose == Purpose::query) {
-    for (const auto& stage : query_only_stages_) names.emplace_back(stage->name());
+    for (const auto& stage : query_only_stages_) stage->append_names(names);
   }
   return names;
 }
@@ -52,7 +53,19 @@ AnalyzerBuilder::AnalyzerBuilder(std::string language, std::string display_name,
                              std::move(icu_locale))) {}
 
 AnalyzerBuilder& AnalyzerBuilder::then(std::unique_ptr<Stage> stage) {
-  analyzer_->index_stages_.push_back(std::move(stage));
+  auto& stages = analyzer_->index_stages_;
+  if (auto* per_token = dynamic_cast<TokenStage*>(stage.get())) {
+    // Consecutive per-token stages share one memoised run.
+    auto* run = stages.empty() ? nullptr : dynamic_cast<WordStageRun*>(stages.back().get());
+    if (!run) {
+      stages.push_back(std::make_unique<WordStageRun>());
+      run = static_cast<WordStageRun*>(stages.back().get());
+    }
+    stage.release();
+    run->add(std::unique_ptr<TokenStage>(per_token));
+    return *this;
+  }
+  stages.push_back(std::move(stage));
   return *this;
 }
 

@@ -42,10 +42,10 @@ std::unique_ptr<Analyzer> build_analyzer(const LanguageProfile& profile) {
   if (!profile.elided_articles.empty()) {
     chain.then(make_elision_stripper(profile.elided_articles));
   }
-  chain.then(make_edge_punctuation_trimmer())
-      .then(make_cjk_bigrammer())
-      .then(make_accent_folder());
+  chain.then(make_edge_punctuation_trimmer()).then(make_accent_folder());
   if (!profile.snowball.empty()) chain.then_stem_with(profile.snowball);
+  // Bigrams come last: they add tokens, and the per-word stages above stay one run.
+  chain.then(make_cjk_bigrammer());
   const std::string_view stopwords = stopword_list(profile.tag);
   if (!stopwords.empty()) {
     chain.then_at_query(make_stopword_filter(normalised_stopwords(stopwords, chain.partial())));

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 
@@ -12,6 +14,9 @@ constexpr const char* kUsage =
     "usage: agora-index COMMAND [OPTIONS]\n"
     "\n"
     "commands:\n"
+    "  add       import resources into an index (agora-index add --help)\n"
+    "  remove    remove resources by id\n"
+    "  stats     documents per language, type, license, ... and index size\n"
     "  analyze   show how text is analysed (agora-index analyze --help)\n";
 
 }  // namespace
@@ -27,9 +32,19 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   agora::index::cli::Streams streams{std::cin, std::cout, std::cerr};
   try {
-    if (command == "analyze") return agora::index::cli::run_analyze(args, streams);
+    using namespace agora::index::cli;
+    if (command == "add") return run_add(args, streams);
+    if (command == "remove") return run_remove(args, streams);
+    if (command == "stats") return run_stats(args, streams);
+    if (command == "analyze") return run_analyze(args, streams);
+  } catch (const agora::InvalidInput& error) {
+    std::cerr << "agora-index " << command << ": " << error.what() << '\n';
+    return 2;
   } catch (const agora::Error& error) {
     std::cerr << "agora-index " << command << ": " << error.what() << '\n';
+    return 1;
+  } catch (const Xapian::Error& error) {
+    std::cerr << "agora-index " << command << ": index error: " << error.get_description() << '\n';
     return 1;
   }
   std::cerr << "agora-index: unknown command '" << command << "'\n" << kUsage;

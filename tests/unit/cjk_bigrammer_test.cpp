@@ -20,3 +20,9 @@ TEST_CASE("two-character words and Latin words get no bigrams", "[cjk]") {
   make_cjk_bigrammer()->apply(tokens, "");
   CHECK(terms(tokens) == std::vector<std::string>{"合作", "cooperative"});
 }
+
+TEST_CASE("a CJK word joined to Latin text gets no bigrams", "[cjk]") {
+  TokenList tokens{agora::test::token_of("ア-abc")};
+  make_cjk_bigrammer()->apply(tokens, "ア-abc");
+  CHECK(tokens.size() == 1);
+}

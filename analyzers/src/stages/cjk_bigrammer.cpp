@@ -2,6 +2,9 @@
 // inside words that segmentation left whole.
 #include <algorithm>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
 
@@ -11,6 +14,23 @@ namespace {
 bool is_bigrammed_script(UScriptCode script) {
   return script == USCRIPT_HANGUL || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
          script == USCRIPT_KATAKANA;
+}
+
+// True when every character is Han, Hangul or kana (or a letter shared by them, such as
+// the prolonged sound mark ー): a token joined to Latin text ("ア-abc") is not bigrammed.
+bool is_all_cjk(std::string_view text) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (is_bigrammed_script(script)) continue;
+    if ((script == USCRIPT_COMMON || script == USCRIPT_INHERITED) && u_isalpha(c)) continue;
+    return false;
+  }
+  return true;
 }
 
 // Byte offsets where each code point of `text` starts, plus the end.
@@ -41,7 +61,10 @@ class CjkBigrammer final : public Stage {
     for (Token& moved : tokens) {
       out.push_back(std::move(moved));
       const Token token = out.back();  // a copy: appending bigrams may reallocate `out`
-      if (token.kind == TokenKind::part || !is_bigrammed_script(token.script)) continue;
+      if (token.kind == TokenKind::part || !is_bigrammed_script(token.script) ||
+          !is_all_cjk(token.term)) {
+        continue;
+      }
       const std::vector<std::size_t> starts = code_point_starts(token.term);
       const std::size_t characters = starts.size() - 1;
       if (characters < 3) continue;  // a one- or two-character word is its own bigram

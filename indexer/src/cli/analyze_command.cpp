@@ -8,6 +8,7 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
+#include "cli/arguments.hpp"
 
 namespace agora::index::cli {
 namespace {
@@ -38,34 +39,22 @@ struct Options {
 };
 
 Options parse(const std::vector<std::string>& args) {
+  const Arguments arguments(args, {"--query", "--words", "--detect", "--explain", "--list", "--help"},
+                            {"--lang"});
+  if (!arguments.positional().empty()) {
+    throw InvalidInput("unexpected argument '" + arguments.positional().front() +
+                       "': text is read from standard input");
+  }
   Options options;
+  options.lang = arguments.value("--lang").value_or("und");
+  options.help = arguments.has("--help");
+  if (arguments.has("--query")) options.purpose = analyzers::Purpose::query;
   std::optional<Mode> mode;
-  auto set_mode = [&](Mode chosen, const std::string& flag) {
-    if (mode) throw InvalidInput(flag + " cannot be combined with another mode flag");
+  for (const auto& [flag, chosen] : {std::pair{"--words", Mode::words}, {"--detect", Mode::detect},
+                                     {"--explain", Mode::explain}, {"--list", Mode::list}}) {
+    if (!arguments.has(flag)) continue;
+    if (mode) throw InvalidInput(std::string(flag) + " cannot be combined with another mode flag");
     mode = chosen;
-  };
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--lang") {
-      if (i + 1 == args.size()) throw InvalidInput("--lang needs a language tag, e.g. --lang fr");
-      options.lang = args[++i];
-    } else if (arg.rfind("--lang=", 0) == 0) {
-      options.lang = arg.substr(7);
-    } else if (arg == "--query") {
-      options.purpose = analyzers::Purpose::query;
-    } else if (arg == "--words") {
-      set_mode(Mode::words, arg);
-    } else if (arg == "--detect") {
-      set_mode(Mode::detect, arg);
-    } else if (arg == "--explain") {
-      set_mode(Mode::explain, arg);
-    } else if (arg == "--list") {
-      set_mode(Mode::list, arg);
-    } else if (arg == "--help" || arg == "-h") {
-      options.help = true;
-    } else {
-      throw InvalidInput("unknown option '" + arg + "' (see agora-index analyze --help)");
-    }
   }
   options.mode = mode.value_or(Mode::tokens);
   return options;

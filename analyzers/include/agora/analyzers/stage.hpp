@@ -1,7 +1,9 @@
 // The interface every analysis stage implements, and a helper for per-token stages.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "agora/analyzers/token.hpp"
 
@@ -16,9 +18,16 @@ class Stage {
   virtual std::string_view name() const = 0;
   /// Rewrites, adds or removes tokens; `source` is the text the offsets point into.
   virtual void apply(TokenList& tokens, std::string_view source) const = 0;
+  /// Appends the names this stage shows in a chain listing (more than one when it
+  /// groups other stages).
+  virtual void append_names(std::vector<std::string>& names) const {
+    names.emplace_back(name());
+  }
 };
 
-/// A stage that rewrites each token on its own and never adds or removes one.
+/// A stage that rewrites each token on its own and never adds or removes one. Its result
+/// must depend only on the token's text and kind: consecutive token stages are fused and
+/// their results memoised per word (see AnalyzerBuilder::then).
 class TokenStage : public Stage {
  public:
   void apply(TokenList& tokens, std::string_view source) const final {

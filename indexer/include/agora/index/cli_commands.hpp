@@ -17,4 +17,13 @@ struct Streams {
 /// `agora-index analyze [--lang TAG] [--words|--detect|--explain|--list] [--query]`.
 int run_analyze(const std::vector<std::string>& args, Streams streams);
 
+/// `agora-index add --db DIR [OPTIONS] PATH...`: import records.
+int run_add(const std::vector<std::string>& args, Streams streams);
+
+/// `agora-index remove --db DIR ID...`: delete records.
+int run_remove(const std::vector<std::string>& args, Streams streams);
+
+/// `agora-index stats --db DIR [--json]`: what the index holds.
+int run_stats(const std::vector<std::string>& args, Streams streams);
+
 }  // namespace agora::index::cli

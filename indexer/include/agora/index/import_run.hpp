@@ -1,0 +1,53 @@
+// One `agora-index add` run: files in, records validated, documents written, a summary out.
+#pragma once
+
+#include <atomic>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "agora/analyzers/language_detector.hpp"
+#include "agora/index/importer.hpp"
+#include "agora/index/index_writer.hpp"
+
+namespace agora::index {
+
+struct ImportOptions {
+  ReadOptions read;
+  std::string format;           ///< a --format name; empty to choose by extension
+  bool strict = false;          ///< stop at the first failure and write nothing
+  std::size_t batch_size = 500; ///< records per commit
+};
+
+/// What a run did, for the summary line and the exit code.
+struct ImportSummary {
+  std::size_t files = 0;
+  std::size_t bytes = 0;
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t removed = 0;
+  std::size_t failed = 0;  ///< records (or whole files) that could not be imported
+  double seconds = 0;
+  bool interrupted = false;     ///< stopped by a signal; committed work is kept
+  bool stopped_strict = false;  ///< --strict met a failure; nothing was written
+
+  std::size_t records() const { return added + replaced; }
+};
+
+/// Told about progress after every record; the CLI draws a progress bar with it.
+class ImportProgress {
+ public:
+  virtual ~ImportProgress() = default;
+  virtual void update(const ImportSummary& so_far, const std::string& current_file) = 0;
+  virtual void finish() = 0;
+};
+
+/// Imports `paths` (files, or directories walked recursively for known extensions).
+/// Each failure is written to `errors` as `file:line: field: message`. `stop` is polled
+/// between records: when it becomes true the run commits what it has and returns.
+ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& writer,
+                           const ImportOptions& options,
+                           const analyzers::LanguageDetector& detector, std::ostream& errors,
+                           ImportProgress* progress, const std::atomic<bool>* stop);
+
+}  // namespace agora::index

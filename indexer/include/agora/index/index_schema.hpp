@@ -1,0 +1,76 @@
+// The layout of Agora's Xapian index: term prefixes, value slots, field weights.
+// docs/index-schema.md explains each choice; searchd builds queries from these names only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace agora::index::schema {
+
+/// Bumped when a change needs existing indexes rebuilt; stored as index metadata.
+inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersionKey = "agora.schema";
+
+// Boolean filter terms: prefix + normalised value, no positions, wdf 0.
+inline constexpr std::string_view kId = "Q";                ///< unique record id
+inline constexpr std::string_view kLanguage = "L";          ///< "Lfr", "Lpt-br"; also primary "Lpt"
+inline constexpr std::string_view kType = "XTYPE";          ///< learningResourceType
+inline constexpr std::string_view kLicense = "XLIC";        ///< SPDX id, lower case
+inline constexpr std::string_view kLevel = "XLEVEL";        ///< educationalLevel
+inline constexpr std::string_view kSubject = "XSUBJ";       ///< `about` subjects, lower case
+inline constexpr std::string_view kCollection = "XCOLL";    ///< partner or source
+inline constexpr std::string_view kWork = "XWORK";          ///< translation group
+inline constexpr std::string_view kDetected = "XDETECTED";  ///< language was detected, not declared
+
+// Free-text terms. Unprefixed exact terms carry positions for phrases and snippets.
+inline constexpr std::string_view kTitle = "S";       ///< exact title terms, positional
+inline constexpr std::string_view kKeyword = "XK";    ///< exact subject and keyword terms
+inline constexpr std::string_view kFolded = "F";      ///< accent-folded form of every term
+inline constexpr std::string_view kStem = "Z";        ///< "Z" + language + ":" + stem
+
+/// Within-document frequency added per occurrence, by field: BM25 then ranks a title
+/// match above a subject match above a description match above a body match.
+inline constexpr Xapian::termcount kTitleWeight = 6;
+inline constexpr Xapian::termcount kSubjectWeight = 4;
+inline constexpr Xapian::termcount kDescriptionWeight = 2;
+inline constexpr Xapian::termcount kBodyWeight = 1;
+
+/// Positions between fields, so that a phrase never spans two fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+/// Value slots.
+enum Slot : Xapian::valueno {
+  kDatePublished = 0,  ///< sortable_serialise(YYYYMMDD), for sort=date
+  kDateModified = 1,   ///< sortable_serialise(YYYYMMDD)
+  kWorkKey = 2,        ///< work key, or the id when the record has no work: collapse key
+  kLanguageValue = 3,  ///< canonical language tag, to prefer the learner's language
+  kTitleSort = 4,      ///< case-folded title, for alphabetical sorting
+  kTypeValue = 5,      ///< first type, for facet counts
+  kLicenseValue = 6,   ///< license, for facet counts
+  kLevelValue = 7,     ///< level, for facet counts
+  kCollectionValue = 8,///< collection, for facet counts
+  kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
+};
+
+/// Separates the items of a multi-valued value slot.
+inline constexpr char kListSeparator = '\x1f';
+
+/// `prefix` + `value`, the way every term in the index is made.
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string made(prefix);
+  made += value;
+  return made;
+}
+
+/// The stemmed term of `stem` for a language: "Zfr:cooper".
+inline std::string stem_term(std::string_view language, std::string_view stem) {
+  std::string made(kStem);
+  made += language;
+  made += ':';
+  made += stem;
+  return made;
+}
+
+}  // namespace agora::index::schema

@@ -1,0 +1,35 @@
+// Counts of what an index holds, for `agora-index stats` and the search API.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+namespace agora::index {
+
+struct IndexStats {
+  Xapian::doccount documents = 0;
+  Xapian::doccount detected_language = 0;  ///< documents whose language was detected
+  std::uintmax_t size_bytes = 0;
+  std::map<std::string, Xapian::doccount> languages;
+  std::map<std::string, Xapian::doccount> types;
+  std::map<std::string, Xapian::doccount> licenses;
+  std::map<std::string, Xapian::doccount> levels;
+  std::map<std::string, Xapian::doccount> subjects;
+  std::map<std::string, Xapian::doccount> collections;
+};
+
+/// Bytes used by the index files in `directory`.
+std::uintmax_t index_size_bytes(const std::filesystem::path& directory);
+
+/// Reads the counts from an open index.
+IndexStats read_stats(const Xapian::Database& database);
+
+/// Opens the index at `directory` read-only and reads its counts (and size on disk).
+/// Throws agora::NotFound when there is no index there.
+IndexStats read_stats(const std::filesystem::path& directory);
+
+}  // namespace agora::index

@@ -1,0 +1,47 @@
+// Writes records into the Xapian index: one document per record id.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <xapian.h>
+
+#include "agora/analyzers/registry.hpp"
+#include "agora/index/record.hpp"
+
+namespace agora::index {
+
+/// Builds the Xapian document of a record with the analyzer of its language
+/// (exact, accent-folded and stemmed terms, filters, values, stored data).
+Xapian::Document build_document(const Record& record, const analyzers::Analyzer& analyzer);
+
+/// The single writer of one index directory. Changes become visible to readers on commit();
+/// each commit is atomic, so a crash never leaves a half-written document.
+class IndexWriter {
+ public:
+  /// Opens or creates the index at `directory`. Throws agora::InvalidInput when another
+  /// process is writing it and agora::CorruptIndex when it is not an Agora index.
+  IndexWriter(const std::filesystem::path& directory, const analyzers::Registry& registry);
+
+  enum class Outcome { added, replaced };
+  /// Adds the record, or replaces the document with the same id.
+  Outcome upsert(const Record& record);
+  /// Removes the document with this id; false when there is none.
+  bool remove(const std::string& id);
+  /// Groups every change until commit() or abandon() into one transaction, so that a run
+  /// either lands whole or not at all (agora-index add --strict).
+  void begin_all_or_nothing();
+  /// Makes all changes so far durable and visible (ends an all-or-nothing transaction).
+  void commit();
+  /// Drops the changes of an all-or-nothing transaction.
+  void abandon();
+
+  Xapian::doccount document_count() const { return database_.get_doccount(); }
+
+ private:
+  Xapian::WritableDatabase database_;
+  const analyzers::Registry& registry_;
+  bool in_transaction_ = false;
+};
+
+}  // namespace agora::index

@@ -1,0 +1,102 @@
+// The read side of the index: ranked, filtered, collapsed search with facets and snippets.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "agora/analyzers/registry.hpp"
+#include "agora/index/index_stats.hpp"
+
+namespace agora::index {
+
+/// What a learner asks for.
+struct SearchRequest {
+  std::string query;              ///< query syntax, see query_syntax.hpp
+  std::string learner_language;   ///< BCP-47; the query is analysed in this language
+  std::map<std::string, std::vector<std::string>> filters;  ///< facet name → accepted values
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  enum class Sort { relevance, date } sort = Sort::relevance;
+};
+
+/// Another language version of the same work.
+struct Translation {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string language;
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string language;
+  std::vector<std::string> types;
+  std::string license;
+  std::string snippet;            ///< HTML: escaped text with matches in <mark>
+  double score = 0;
+  bool in_learner_language = false;
+  std::vector<Translation> translations;
+};
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct SearchResult {
+  Xapian::doccount total = 0;
+  bool total_is_estimate = false;
+  bool relaxed = false;           ///< no record had every word; any word was accepted
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetCount>> facets;
+  std::string suggestion;         ///< did-you-mean query, empty when none
+};
+
+/// One autocomplete proposal.
+struct Completion {
+  std::string text;
+  std::string kind;      ///< "title" or "subject"
+  std::string id;        ///< for titles
+  std::string language;  ///< for titles
+};
+
+/// Facet names accepted in SearchRequest::filters (and by the search API).
+const std::vector<std::string>& facet_names();
+
+/// A read-only view of the index for one thread. Not thread-safe: give each thread its own.
+class Searcher {
+ public:
+  /// Throws agora::NotFound when there is no index at `directory`.
+  Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry);
+
+  /// Picks up changes committed by a writer since the last call; true when there were any.
+  bool refresh();
+
+  SearchResult search(const SearchRequest& request);
+
+  /// Titles and subjects that complete what the learner has typed so far.
+  std::vector<Completion> complete(const std::string& typed, const std::string& language,
+                                   std::size_t limit);
+
+  /// The stored record, or nullopt.
+  std::optional<nlohmann::json> resource(const std::string& id);
+
+  IndexStats stats();
+
+  const Xapian::Database& database() const { return database_; }
+
+ private:
+  std::filesystem::path directory_;
+  const analyzers::Registry& registry_;
+  Xapian::Database database_;
+};
+
+}  // namespace agora::index

@@ -1,0 +1,118 @@
+// `agora-index add`: import files and folders into the index.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "agora/analyzers/registry.hpp"
+#include "agora/error.hpp"
+#include "agora/index/cli_commands.hpp"
+#include "agora/index/import_run.hpp"
+#include "agora/index/index_stats.hpp"
+#include "cli/arguments.hpp"
+#include "cli/progress_bar.hpp"
+
+namespace agora::index::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: agora-index add --db DIR [OPTIONS] PATH...\n"
+    "\n"
+    "Imports files and folders (searched recursively). The format follows the extension:\n"
+    "  .jsonl .json   native records or schema.org JSON-LD (LearningResource, CreativeWork)\n"
+    "  .md            Markdown with a YAML front matter header\n"
+    "  .html .htm     web pages: <title>, <html lang>, meta description, main text\n"
+    "  .xml           OAI-PMH ListRecords responses with oai_dc records\n"
+    "\n"
+    "  --db DIR               index directory (created when missing)\n"
+    "  --format NAME          read every file as json, jsonl, md, html or xml\n"
+    "  --lang-from-path REGEX language from the file's relative path, capture group 1\n"
+    "                         (e.g. '^([a-z]{2}(-[A-Z]{2})?)/' for fr-FR/page.html)\n"
+    "  --base-url URL         url prefix for HTML pages without <link rel=canonical>\n"
+    "  --collection NAME      collection of records that name none\n"
+    "  --batch N              records per commit (default 500)\n"
+    "  --strict               stop at the first bad record and import nothing\n"
+    "  --quiet                no progress bar and no summary\n"
+    "\n"
+    "Bad records are reported as file:line: field: problem and skipped; the exit code\n"
+    "is 1 when any record failed, 130 when interrupted (what was committed stays).\n";
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void request_stop(int) { interrupted.store(true); }
+
+std::string megabytes(std::uintmax_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
+  return text;
+}
+
+}  // namespace
+
+int run_add(const std::vector<std::string>& args, Streams streams) {
+  const Arguments arguments(args, {"--strict", "--quiet", "--help"},
+                            {"--db", "--format", "--lang-from-path", "--base-url",
+                             "--collection", "--batch"});
+  if (arguments.has("--help")) {
+    streams.out << kHelp;
+    return 0;
+  }
+  const std::string db = arguments.required("--db", "data/index");
+  if (arguments.positional().empty()) throw InvalidInput("no PATH to import (see --help)");
+  ImportOptions options;
+  options.format = arguments.value("--format").value_or("");
+  options.strict = arguments.has("--strict");
+  options.read.base_url = arguments.value("--base-url").value_or("");
+  options.read.collection = arguments.value("--collection").value_or("");
+  if (auto pattern = arguments.value("--lang-from-path")) {
+    try {
+      options.read.lang_from_path.emplace(*pattern);
+    } catch (const std::regex_error& error) {
+      throw InvalidInput("--lang-from-path '" + *pattern + "': " + error.what());
+    }
+  }
+  if (auto batch = arguments.value("--batch")) {
+    try {
+      options.batch_size = std::stoul(*batch);
+    } catch (const std::exception&) {
+      throw InvalidInput("--batch '" + *batch + "' is not a number");
+    }
+    if (options.batch_size == 0) throw InvalidInput("--batch must be at least 1");
+  }
+
+  const analyzers::Registry registry;
+  const analyzers::LanguageDetector detector;
+  IndexWriter writer(db, registry);
+  const bool quiet = arguments.has("--quiet");
+  std::unique_ptr<ProgressBar> progress;
+  if (!quiet && &streams.err == &std::cerr && isatty(STDERR_FILENO)) {
+    progress = std::make_unique<ProgressBar>(streams.err);
+  }
+  interrupted.store(false);
+  auto previous_int = std::signal(SIGINT, request_stop);
+  auto previous_term = std::signal(SIGTERM, request_stop);
+  const ImportSummary summary = import_paths(arguments.positional(), writer, options, detector,
+                                             streams.err, progress.get(), &interrupted);
+  std::signal(SIGINT, previous_int);
+  std::signal(SIGTERM, previous_term);
+
+  if (!quiet) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "%s: %zu added, %zu replaced, %zu removed, %zu failed; %zu files, %s in "
+                  "%.2f s (%.0f records/s); index %s: %u documents, %s\n",
+                  summary.stopped_strict ? "stopped (--strict), nothing written"
+                  : summary.interrupted  ? "interrupted, committed work kept"
+                                         : "done",
+                  summary.added, summary.replaced, summary.removed, summary.failed,
+                  summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
+                  summary.seconds > 0 ? summary.records() / summary.seconds : 0.0, db.c_str(),
+                  writer.document_count(), megabytes(index_size_bytes(db)).c_str());
+    streams.out << line;
+  }
+  if (summary.interrupted) return 130;
+  return summary.failed > 0 ? 1 : 0;
+}
+
+}  // namespace agora::index::cli

@@ -1,0 +1,31 @@
+// Command-line arguments of one subcommand: flags, options with values, positionals.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace agora::index::cli {
+
+/// Parses `--flag`, `--option VALUE`, `--option=VALUE` and positional arguments.
+/// Unknown options and options without their value throw agora::InvalidInput.
+class Arguments {
+ public:
+  Arguments(const std::vector<std::string>& args, const std::set<std::string>& flags,
+            const std::set<std::string>& options);
+
+  bool has(const std::string& flag) const { return flags_.count(flag) != 0; }
+  std::optional<std::string> value(const std::string& option) const;
+  /// The value of `option`, or an InvalidInput naming it as required.
+  std::string required(const std::string& option, const std::string& example) const;
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::set<std::string> flags_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+}  // namespace agora::index::cli

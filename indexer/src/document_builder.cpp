@@ -1,0 +1,124 @@
+// Record → Xapian document, following docs/index-schema.md.
+#include <algorithm>
+
+#include "agora/index/index_schema.hpp"
+#include "agora/index/index_writer.hpp"
+
+namespace agora::index {
+namespace {
+
+namespace schema = agora::index::schema;
+using analyzers::Analyzer;
+
+// Xapian refuses terms over 245 bytes; nobody searches for such a term anyway.
+constexpr std::size_t kMaxTermBytes = 240;
+
+std::string lower_ascii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Adds the terms of one field and returns the next free position.
+class FieldIndexer {
+ public:
+  FieldIndexer(Xapian::Document& document, const Analyzer& analyzer)
+      : document_(document), analyzer_(analyzer) {}
+
+  /// `prefix` (may be empty) gets a positional copy of the exact terms for field queries.
+  void index(const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
+    if (text.empty()) return;
+    Xapian::termpos last = next_position_;
+    for (const analyzers::Token& token : analyzer_.analyze(text)) {
+      if (token.term.size() > kMaxTermBytes) continue;
+      const Xapian::termpos position = next_position_ + token.position;
+      last = std::max(last, position);
+      document_.add_posting(token.term, position, wdf);
+      if (!prefix.empty()) document_.add_posting(schema::term(prefix, token.term), position, wdf);
+      document_.add_term(schema::term(schema::kFolded, token.folded), wdf);
+      if (!analyzer_.stemmer().empty()) {
+        document_.add_term(schema::stem_term(analyzer_.language(), token.stem), wdf);
+      }
+    }
+    next_position_ = last + schema::kFieldGap;
+  }
+
+ private:
+  Xapian::Document& document_;
+  const Analyzer& analyzer_;
+  Xapian::termpos next_position_ = 1;
+};
+
+// "2024-03-12" → 20240312, "2024" → 20240101; 0 when absent.
+double date_number(const std::string& date) {
+  if (date.size() < 4) return 0;
+  const int year = std::stoi(date.substr(0, 4));
+  const int month = date.size() >= 7 ? std::stoi(date.substr(5, 2)) : 1;
+  const int day = date.size() >= 10 ? std::stoi(date.substr(8, 2)) : 1;
+  return year * 10000.0 + month * 100.0 + day;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+void add_filter(Xapian::Document& document, std::string_view prefix, const std::string& value) {
+  if (value.empty()) return;
+  const std::string term = schema::term(prefix, lower_ascii(value));
+  if (term.size() <= kMaxTermBytes) document.add_boolean_term(term);
+}
+
+}  // namespace
+
+Xapian::Document build_document(const Record& record, const Analyzer& analyzer) {
+  Xapian::Document document;
+  FieldIndexer fields(document, analyzer);
+  fields.index(record.title, schema::kTitleWeight, schema::kTitle);
+  fields.index(joined(record.subjects, "\n") + "\n" + joined(record.keywords, "\n"),
+               schema::kSubjectWeight, schema::kKeyword);
+  fields.index(record.description, schema::kDescriptionWeight, "");
+  fields.index(record.text, schema::kBodyWeight, "");
+
+  document.add_boolean_term(schema::term(schema::kId, record.id));
+  add_filter(document, schema::kLanguage, record.language);
+  const std::string primary = record.language.substr(0, record.language.find('-'));
+  add_filter(document, schema::kLanguage, primary);
+  for (const std::string& type : record.types) add_filter(document, schema::kType, type);
+  add_filter(document, schema::kLicense, record.license);
+  add_filter(document, schema::kLevel, record.level);
+  for (const std::string& subject : record.subjects) {
+    add_filter(document, schema::kSubject, subject);
+  }
+  add_filter(document, schema::kCollection, record.collection);
+  add_filter(document, schema::kWork, record.work);
+  if (record.language_detected) document.add_boolean_term(std::string(schema::kDetected));
+
+  document.add_value(schema::kDatePublished,
+                     Xapian::sortable_serialise(date_number(record.date_published)));
+  document.add_value(schema::kDateModified,
+                     Xapian::sortable_serialise(date_number(record.date_modified)));
+  document.add_value(schema::kWorkKey, record.work.empty() ? "id:" + record.id : record.work);
+  document.add_value(schema::kLanguageValue, record.language);
+  std::string title_key;
+  for (const auto& token : analyzer.analyze(record.title)) {
+    if (token.kind == analyzers::TokenKind::part) continue;
+    if (!title_key.empty()) title_key += ' ';
+    title_key += token.folded;
+  }
+  document.add_value(schema::kTitleSort, title_key);
+  if (!record.types.empty()) document.add_value(schema::kTypeValue, record.types.front());
+  document.add_value(schema::kLicenseValue, record.license);
+  document.add_value(schema::kLevelValue, record.level);
+  document.add_value(schema::kCollectionValue, record.collection);
+  document.add_value(schema::kSubjectsValue,
+                     joined(record.subjects, std::string(1, schema::kListSeparator)));
+  document.set_data(record.stored.dump());
+  return document;
+}
+
+}  // namespace agora::index

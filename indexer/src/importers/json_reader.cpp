@@ -1,0 +1,129 @@
+// .jsonl and .json: native records and schema.org JSON-LD, one or many per file.
+#include "agora/index/importer.hpp"
+#include "json_ld.hpp"
+#include "text_checks.hpp"
+
+namespace agora::index {
+namespace {
+
+using nlohmann::json;
+
+ImportItem failure_at(const InputFile& file, int line, std::string field, std::string message) {
+  ImportItem item;
+  item.kind = ImportItem::Kind::failure;
+  item.where = {file.display, line};
+  item.failure = {std::move(field), std::move(message), line};
+  return item;
+}
+
+// JSON does not say where a value sits once parsed: find the record by its id in the
+// text instead, which is where a reader of the file would look too.
+int line_of_record(std::string_view text, const json& fields, std::size_t search_from,
+                   int fallback) {
+  const json& id = fields.contains("id") ? fields["id"] : json();
+  if (!id.is_string()) return fallback;
+  const std::size_t found = text.find(json(id).dump(), search_from);
+  return found == std::string_view::npos ? fallback : line_at(text, found);
+}
+
+// Sends each record of one parsed JSON value (a record, an array, a JSON-LD graph).
+void emit(const json& value, const InputFile& file, std::string_view text, int line,
+          bool locate_by_id, const ItemSink& sink) {
+  std::vector<json> nodes;
+  if (value.is_array()) {
+    nodes = value.get<std::vector<json>>();
+  } else if (is_json_ld(value)) {
+    nodes = json_ld_nodes(value);
+  } else {
+    nodes = {value};
+  }
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const json& node = nodes[i];
+    if (!node.is_object()) {
+      sink(failure_at(file, line, "json",
+                      "record " + std::to_string(i + 1) + " is " + node.type_name() +
+                          ", expected an object"));
+      continue;
+    }
+    json fields = node;
+    if (is_json_ld(node)) {
+      JsonLdMapping mapped = native_from_json_ld(node);
+      if (!mapped.fields) {
+        sink(failure_at(file, line, "@type", mapped.error));
+        continue;
+      }
+      fields = std::move(*mapped.fields);
+    }
+    ImportItem item;
+    item.where = {file.display, locate_by_id ? line_of_record(text, fields, 0, line) : line};
+    item.fields = std::move(fields);
+    sink(std::move(item));
+  }
+}
+
+std::string describe(const json::parse_error& error) {
+  // nlohmann's messages start with "[json.exception.parse_error.101] parse error at ...".
+  std::string message = error.what();
+  const std::size_t start = message.find("] ");
+  return start == std::string::npos ? message : message.substr(start + 2);
+}
+
+class JsonReader final : public FormatReader {
+ public:
+  std::string_view name() const override { return "json"; }
+
+  void read(const InputFile& file, const ReadOptions&, const ItemSink& sink) const override {
+    const std::string text = read_file_bytes(file.path.string());
+    if (auto problem = utf8_problem(text)) {
+      sink(failure_at(file, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
+      return;
+    }
+    if (file.path.extension() == ".jsonl") {
+      read_lines(file, text, sink);
+    } else {
+      read_document(file, text, sink);
+    }
+  }
+
+ private:
+  static void read_lines(const InputFile& file, const std::string& text, const ItemSink& sink) {
+    std::size_t start = 0;
+    for (int line = 1; start < text.size(); ++line) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view row(text.data() + start, end - start);
+      start = end + 1;
+      if (row.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      try {
+        const json value = json::parse(row);
+        if (value.is_object()) {
+          emit(value, file, text, line, false, sink);
+        } else {
+          sink(failure_at(file, line, "json",
+                          std::string("a JSON Lines line must be one object, not ") +
+                              value.type_name()));
+        }
+      } catch (const json::parse_error& error) {
+        sink(failure_at(file, line, "json", describe(error)));
+      }
+    }
+  }
+
+  static void read_document(const InputFile& file, const std::string& text,
+                            const ItemSink& sink) {
+    json document;
+    try {
+      document = json::parse(text);
+    } catch (const json::parse_error& error) {
+      sink(failure_at(file, line_at(text, error.byte), "json", describe(error)));
+      return;
+    }
+    emit(document, file, text, 1, true, sink);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FormatReader> make_json_reader() { return std::make_unique<JsonReader>(); }
+
+}  // namespace agora::index

@@ -1,0 +1,69 @@
+// Index statistics from value counts (single-valued fields) and term frequencies
+// (multi-valued fields).
+#include "agora/index/index_stats.hpp"
+
+#include "agora/error.hpp"
+#include "agora/index/index_schema.hpp"
+
+namespace agora::index {
+namespace {
+
+std::map<std::string, Xapian::doccount> term_counts(const Xapian::Database& database,
+                                                    std::string_view prefix) {
+  std::map<std::string, Xapian::doccount> counts;
+  const std::string start(prefix);
+  for (auto term = database.allterms_begin(start); term != database.allterms_end(start); ++term) {
+    counts[(*term).substr(prefix.size())] = term.get_termfreq();
+  }
+  return counts;
+}
+
+}  // namespace
+
+std::uintmax_t index_size_bytes(const std::filesystem::path& directory) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  }
+  return bytes;
+}
+
+IndexStats read_stats(const Xapian::Database& database) {
+  IndexStats stats;
+  stats.documents = database.get_doccount();
+  stats.detected_language = database.get_termfreq(std::string(schema::kDetected));
+  Xapian::Enquire enquire(database);
+  enquire.set_query(Xapian::Query::MatchAll);
+  Xapian::ValueCountMatchSpy languages(schema::kLanguageValue), licenses(schema::kLicenseValue),
+      levels(schema::kLevelValue), collections(schema::kCollectionValue);
+  for (auto* spy : {&languages, &licenses, &levels, &collections}) enquire.add_matchspy(spy);
+  enquire.get_mset(0, 0, stats.documents);  // check every document, return none
+  auto collect = [](const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+      if (!(*value).empty()) counts[*value] = value.get_termfreq();
+    }
+    return counts;
+  };
+  stats.languages = collect(languages);
+  stats.licenses = collect(licenses);
+  stats.levels = collect(levels);
+  stats.collections = collect(collections);
+  stats.types = term_counts(database, schema::kType);
+  stats.subjects = term_counts(database, schema::kSubject);
+  return stats;
+}
+
+IndexStats read_stats(const std::filesystem::path& directory) {
+  Xapian::Database database;
+  try {
+    database = Xapian::Database(directory.string());
+  } catch (const Xapian::DatabaseOpeningError&) {
+    throw NotFound("no index at " + directory.string() + " (create one with agora-index add)");
+  }
+  IndexStats stats = read_stats(database);
+  stats.size_bytes = index_size_bytes(directory);
+  return stats;
+}
+
+}  // namespace agora::index

@@ -1,0 +1,110 @@
+// The Xapian writer: schema version check, upserts by id, atomic commits.
+#include "agora/index/index_writer.hpp"
+
+#include <cctype>
+#include <optional>
+
+#include "agora/error.hpp"
+#include "agora/index/index_schema.hpp"
+
+namespace agora::index {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& directory) {
+  try {
+    return Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw InvalidInput("index " + directory.string() +
+                       " is being written by another agora-index; wait for it to finish");
+  } catch (const Xapian::DatabaseError& error) {
+    throw CorruptIndex("index " + directory.string() + " cannot be opened: " +
+                       error.get_description());
+  }
+}
+
+// Words worth offering as spelling corrections: unprefixed, alphabetic terms of 3+ bytes.
+bool is_spelling_word(const std::string& term) {
+  if (term.size() < 3) return false;
+  const unsigned char first = static_cast<unsigned char>(term[0]);
+  if (first < 0x80 && !std::islower(first)) return false;  // a prefixed term or a number
+  return term.find_first_of("0123456789.+#_") == std::string::npos;
+}
+
+// The spelling table counts, for each word, the documents that contain it.
+void change_spelling(Xapian::WritableDatabase& database, const Xapian::Document& document,
+                     bool add) {
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if (!is_spelling_word(*term)) continue;
+    if (add) {
+      database.add_spelling(*term);
+    } else {
+      database.remove_spelling(*term);
+    }
+  }
+}
+
+std::optional<Xapian::Document> stored_document(const Xapian::WritableDatabase& database,
+                                                const std::string& id_term) {
+  const Xapian::PostingIterator posting = database.postlist_begin(id_term);
+  if (posting == database.postlist_end(id_term)) return std::nullopt;
+  return database.get_document(*posting);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& directory,
+                         const analyzers::Registry& registry)
+    : database_(open_writable(directory)), registry_(registry) {
+  const std::string key(schema::kVersionKey);
+  const std::string version = database_.get_metadata(key);
+  if (version.empty() && database_.get_doccount() == 0) {
+    database_.set_metadata(key, std::string(schema::kVersion));
+  } else if (version != schema::kVersion) {
+    throw CorruptIndex("index " + directory.string() + " has schema version '" + version +
+                       "', this agora-index writes version " + std::string(schema::kVersion) +
+                       ": rebuild it into a new directory");
+  }
+}
+
+IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
+  const std::string id_term = schema::term(schema::kId, record.id);
+  const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
+  if (previous) change_spelling(database_, *previous, false);
+  const analyzers::Analyzer& analyzer = registry_.for_tag(record.language);
+  const Xapian::Document document = build_document(record, analyzer);
+  change_spelling(database_, document, true);
+  database_.replace_document(id_term, document);
+  return previous ? Outcome::replaced : Outcome::added;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  const std::string id_term = schema::term(schema::kId, id);
+  const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
+  if (!previous) return false;
+  change_spelling(database_, *previous, false);
+  database_.delete_document(id_term);
+  return true;
+}
+
+
+void IndexWriter::begin_all_or_nothing() {
+  database_.begin_transaction();
+  in_transaction_ = true;
+}
+
+void IndexWriter::commit() {
+  if (in_transaction_) {
+    database_.commit_transaction();
+    in_transaction_ = false;
+  } else {
+    database_.commit();
+  }
+}
+
+void IndexWriter::abandon() {
+  if (!in_transaction_) return;
+  database_.cancel_transaction();
+  in_transaction_ = false;
+}
+
+}  // namespace agora::index

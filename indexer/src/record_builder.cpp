@@ -1,0 +1,254 @@
+// Field-by-field validation and normalisation of incoming records.
+#include "agora/index/record_builder.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "agora/analyzers/language_tag.hpp"
+#include "agora/error.hpp"
+
+namespace agora::index {
+namespace {
+
+using nlohmann::json;
+
+std::string trim(const std::string& text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Collects errors for one item; every check names its field.
+class Checker {
+ public:
+  Checker(const ImportItem& item, std::vector<FieldError>& errors)
+      : item_(item), errors_(errors) {}
+
+  void fail(const std::string& field, std::string message) {
+    const auto line = item_.field_lines.find(field);
+    errors_.push_back({field, std::move(message),
+                       line == item_.field_lines.end() ? item_.where.line : line->second});
+  }
+
+  /// The trimmed string value of `field`; "" when absent. Non-strings are errors.
+  std::string text(const std::string& field, bool required = false) {
+    const json& fields = item_.fields;
+    if (!fields.contains(field) || fields[field].is_null()) {
+      if (required) fail(field, "is required");
+      return "";
+    }
+    if (!fields[field].is_string()) {
+      fail(field, std::string("must be a string, not ") + fields[field].type_name());
+      return "";
+    }
+    std::string value = trim(fields[field].get<std::string>());
+    if (required && value.empty()) fail(field, "is required and must not be empty");
+    return value;
+  }
+
+  /// A list from an array of strings or from one string split at `separator`.
+  std::vector<std::string> list(const std::string& field, char separator) {
+    const json& fields = item_.fields;
+    std::vector<std::string> items;
+    if (!fields.contains(field) || fields[field].is_null()) return items;
+    const json& value = fields[field];
+    auto add = [&](const std::string& raw) {
+      std::size_t start = 0;
+      while (start <= raw.size()) {
+        std::size_t end = separator ? raw.find(separator, start) : std::string::npos;
+        if (end == std::string::npos) end = raw.size();
+        std::string piece = trim(raw.substr(start, end - start));
+        if (!piece.empty()) items.push_back(std::move(piece));
+        start = end + 1;
+      }
+    };
+    if (value.is_string()) {
+      add(value.get<std::string>());
+    } else if (value.is_array()) {
+      for (const json& item : value) {
+        if (item.is_string()) {
+          items.push_back(trim(item.get<std::string>()));
+        } else {
+          fail(field, std::string("items must be strings, found ") + item.type_name());
+        }
+      }
+    } else {
+      fail(field, std::string("must be a string or a list of strings, not ") + value.type_name());
+    }
+    std::erase_if(items, [](const std::string& s) { return s.empty(); });
+    return items;
+  }
+
+  /// Names from a string, a {"name": ...} object or a list of either.
+  std::vector<std::string> names(const std::string& field) {
+    const json& fields = item_.fields;
+    std::vector<std::string> out;
+    if (!fields.contains(field) || fields[field].is_null()) return out;
+    const json& value = fields[field];
+    auto add = [&](const json& entry) {
+      if (entry.is_string()) {
+        out.push_back(trim(entry.get<std::string>()));
+      } else if (entry.is_object() && entry.contains("name") && entry["name"].is_string()) {
+        out.push_back(trim(entry["name"].get<std::string>()));
+      } else {
+        fail(field, "must be a name, an object with a \"name\", or a list of those");
+      }
+    };
+    if (value.is_array()) {
+      for (const json& entry : value) add(entry);
+    } else {
+      add(value);
+    }
+    return out;
+  }
+
+ private:
+  const ImportItem& item_;
+  std::vector<FieldError>& errors_;
+};
+
+bool valid_date(const std::string& date) {
+  static const std::regex pattern(R"(^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$)");
+  std::smatch match;
+  if (!std::regex_match(date, match, pattern)) return false;
+  if (match[2].matched) {
+    const int month = std::stoi(match[2]);
+    if (month < 1 || month > 12) return false;
+  }
+  if (match[3].matched) {
+    const int day = std::stoi(match[3]);
+    if (day < 1 || day > 31) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> normalise_license(const std::string& license) {
+  static const std::regex cc_url(
+      R"(^https?://creativecommons\.org/(licenses|publicdomain)/([a-z-]+)/(\d\.\d)(/.*)?$)",
+      std::regex::icase);
+  std::smatch match;
+  if (std::regex_match(license, match, cc_url)) {
+    const std::string kind = lower(match[2]);
+    if (kind == "zero") return "CC0-" + match[3].str();
+    if (kind == "mark") return "PDM-" + match[3].str();
+    std::string id = "CC-" + kind + "-" + match[3].str();
+    std::transform(id.begin(), id.end(), id.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return id;
+  }
+  // SPDX short identifiers ("CC-BY-SA-4.0", "MIT"); "CC BY-SA 4.0", as Creative Commons
+  // writes its names, is read as one too.
+  std::string id = license;
+  if (lower(id.substr(0, 3)) == "cc ") std::replace(id.begin(), id.end(), ' ', '-');
+  static const std::regex spdx(R"(^[A-Za-z][A-Za-z0-9.+\-]{0,63}$)");
+  if (std::regex_match(id, spdx)) return id;
+  return std::nullopt;
+}
+
+BuiltRecord build_record(const ImportItem& item, const std::string& default_collection,
+                         const analyzers::LanguageDetector& detector) {
+  BuiltRecord built;
+  Checker check(item, built.errors);
+  Record record;
+  record.stored = item.fields;
+  json& stored = record.stored;
+
+  record.id = check.text("id", true);
+  static const std::regex id_pattern(R"(^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$)");
+  if (!record.id.empty() && !std::regex_match(record.id, id_pattern)) {
+    check.fail("id", "'" + record.id +
+                         "' must start with a letter or digit and use only letters, digits and "
+                         ". _ : / - (at most 200)");
+  }
+  record.url = check.text("url", true);
+  static const std::regex url_pattern(R"(^https?://[^\s/$.?#][^\s]*$)", std::regex::icase);
+  if (!record.url.empty() && !std::regex_match(record.url, url_pattern)) {
+    check.fail("url", "'" + record.url + "' is not an http:// or https:// address");
+  }
+  record.title = check.text("title", true);
+  if (record.title.size() > 500) check.fail("title", "is longer than 500 bytes");
+  record.description = check.text("description");
+  record.text = check.text("text");
+  record.work = check.text("work");
+  record.publisher = check.names("publisher").empty() ? "" : check.names("publisher").front();
+  record.collection = check.text("collection");
+  if (record.collection.empty()) record.collection = default_collection;
+
+  if (const std::string language = check.text("inLanguage"); !language.empty()) {
+    try {
+      record.language = analyzers::parse_language_tag(language).canonical;
+    } catch (const InvalidInput&) {
+      check.fail("inLanguage", "'" + language + "' is not a BCP-47 language tag (e.g. fr, pt-BR)");
+    }
+  }
+  if (const std::string license = check.text("license"); !license.empty()) {
+    if (auto spdx = normalise_license(license)) {
+      record.license = *spdx;
+    } else {
+      check.fail("license", "'" + license +
+                                "' is neither an SPDX id (CC-BY-4.0) nor a Creative Commons URL");
+    }
+  }
+  for (std::string type : check.list("learningResourceType", ',')) {
+    record.types.push_back(lower(type));
+  }
+  if (const std::string level = lower(check.text("educationalLevel")); !level.empty()) {
+    if (level == "beginner" || level == "intermediate" || level == "advanced") {
+      record.level = level;
+    } else {
+      check.fail("educationalLevel",
+                 "'" + level + "' is not one of beginner, intermediate, advanced");
+    }
+  }
+  record.keywords = check.list("keywords", ',');
+  for (std::string subject : check.list("about", ',')) record.subjects.push_back(lower(subject));
+  record.authors = check.names("author");
+  for (const char* field : {"datePublished", "dateModified"}) {
+    const std::string date = check.text(field);
+    if (!date.empty() && !valid_date(date)) {
+      check.fail(field, "'" + date + "' is not an ISO 8601 date (YYYY-MM-DD)");
+    }
+    (field == std::string("datePublished") ? record.date_published : record.date_modified) = date;
+  }
+  if (!built.errors.empty()) return built;
+
+  // An exported record keeps the mark of a detected language: re-importing it must not
+  // turn a guess into a declaration.
+  if (const json& detected = item.fields.value("languageDetected", json());
+      detected.is_object() && detected.value("inLanguage", "") == record.language) {
+    record.language_detected = true;
+    record.detection_confidence = detected.value("confidence", 0.0);
+  }
+  if (record.language == "und") {
+    std::string sample = record.title + "\n" + record.description + "\n" + record.text;
+    const analyzers::Detection detection = detector.detect(sample.substr(0, 20000));
+    record.language = detection.language;
+    record.language_detected = true;
+    record.detection_confidence = detection.confidence;
+    stored["languageDetected"] = {{"inLanguage", detection.language},
+                                  {"confidence", detection.confidence}};
+  }
+  // What is stored and exported is the normalised record, unknown fields included.
+  stored["id"] = record.id;
+  stored["url"] = record.url;
+  stored["title"] = record.title;
+  stored["inLanguage"] = record.language;
+  if (!record.license.empty()) stored["license"] = record.license;
+  if (!record.types.empty()) stored["learningResourceType"] = record.types;
+  if (!record.level.empty()) stored["educationalLevel"] = record.level;
+  if (!record.keywords.empty()) stored["keywords"] = record.keywords;
+  if (!record.subjects.empty()) stored["about"] = record.subjects;
+  if (!record.collection.empty()) stored["collection"] = record.collection;
+  built.record = std::move(record);
+  return built;
+}
+
+}  // namespace agora::index

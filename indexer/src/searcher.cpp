@@ -1,0 +1,266 @@
+// Searching the index: ranking with the learner's language first, collapsing translations,
+// facet counts, snippets, spelling suggestions and autocompletion.
+#include <algorithm>
+
+#include "agora/error.hpp"
+#include "agora/index/index_schema.hpp"
+#include "agora/index/search.hpp"
+#include "query_builder.hpp"
+#include "snippet.hpp"
+
+namespace agora::index {
+namespace {
+
+namespace schema = agora::index::schema;
+using nlohmann::json;
+
+constexpr std::size_t kSnippetBytes = 240;
+// Enough to make totals and facet counts exact on indexes of this size; beyond it
+// they are estimates, flagged as such.
+constexpr Xapian::doccount kCheckAtLeast = 2000;
+
+std::string primary_subtag(const std::string& tag) { return tag.substr(0, tag.find('-')); }
+
+// Sort key that puts documents in the learner's language before all others; relevance
+// decides within each group, and collapsing then keeps the learner's version of a work.
+class LearnerLanguageFirst final : public Xapian::KeyMaker {
+ public:
+  explicit LearnerLanguageFirst(std::string primary) : primary_(std::move(primary)) {}
+  std::string operator()(const Xapian::Document& document) const override {
+    return primary_subtag(document.get_value(schema::kLanguageValue)) == primary_ ? "1" : "0";
+  }
+
+ private:
+  std::string primary_;
+};
+
+// Counts each item of a multi-valued value slot (subjects).
+class ListValueCounter final : public Xapian::MatchSpy {
+ public:
+  explicit ListValueCounter(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& document, double) override {
+    const std::string joined = document.get_value(slot_);
+    std::size_t start = 0;
+    while (start < joined.size()) {
+      std::size_t end = joined.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = joined.size();
+      if (end > start) ++counts_[joined.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+std::vector<FacetCount> sorted_counts(const std::map<std::string, Xapian::doccount>& counts) {
+  std::vector<FacetCount> out;
+  for (const auto& [value, count] : counts) {
+    if (!value.empty()) out.push_back({value, count});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  return out;
+}
+
+std::map<std::string, Xapian::doccount> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    counts[*value] = value.get_termfreq();
+  }
+  return counts;
+}
+
+std::vector<std::string> string_list(const json& value) {
+  if (value.is_string()) return {value.get<std::string>()};
+  std::vector<std::string> out;
+  if (value.is_array()) {
+    for (const json& item : value) {
+      if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+  }
+  return out;
+}
+
+Xapian::Database open_database(const std::filesystem::path& directory) {
+  try {
+    return Xapian::Database(directory.string());
+  } catch (const Xapian::DatabaseOpeningError&) {
+    throw NotFound("no index at " + directory.string() + " (create one with agora-index add)");
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& facet_names() {
+  static const std::vector<std::string> names = {"language", "type",    "license",
+                                                 "level",    "subject", "collection"};
+  return names;
+}
+
+Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry)
+    : directory_(directory), registry_(registry), database_(open_database(directory)) {}
+
+bool Searcher::refresh() { return database_.reopen(); }
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  const analyzers::Analyzer& analyzer = registry_.for_tag(
+      request.learner_language.empty() ? "und" : request.learner_language);
+  const std::string learner = primary_subtag(
+      request.learner_language.empty() ? std::string("und") : request.learner_language);
+  const std::vector<QueryClause> clauses = parse_query(request.query);
+
+  SearchResult result;
+  BuiltQuery built = build_query(clauses, analyzer, request.filters, false);
+  Xapian::Enquire enquire(database_);
+  Xapian::BM25Weight weight(1.2, 0, 1, 0.75, 0.5);
+  enquire.set_weighting_scheme(weight);
+  enquire.set_collapse_key(schema::kWorkKey);
+  LearnerLanguageFirst language_first(learner);
+  if (request.sort == SearchRequest::Sort::date) {
+    enquire.set_sort_by_value_then_relevance(schema::kDatePublished, true);
+  } else {
+    enquire.set_sort_by_key_then_relevance(&language_first, true);
+  }
+
+  auto run = [&](const Xapian::Query& query, SearchResult& into) {
+    enquire.set_query(query);
+    enquire.clear_matchspies();
+    Xapian::ValueCountMatchSpy languages(schema::kLanguageValue), types(schema::kTypeValue),
+        licenses(schema::kLicenseValue), levels(schema::kLevelValue),
+        collections(schema::kCollectionValue);
+    ListValueCounter subjects(schema::kSubjectsValue);
+    for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{
+             &languages, &types, &licenses, &levels, &collections, &subjects}) {
+      enquire.add_matchspy(spy);
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit),
+                                         kCheckAtLeast);
+    into.total = mset.get_matches_estimated();
+    into.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    into.facets["language"] = sorted_counts(spy_counts(languages));
+    into.facets["type"] = sorted_counts(spy_counts(types));
+    into.facets["license"] = sorted_counts(spy_counts(licenses));
+    into.facets["level"] = sorted_counts(spy_counts(levels));
+    into.facets["collection"] = sorted_counts(spy_counts(collections));
+    into.facets["subject"] = sorted_counts(subjects.counts());
+    return mset;
+  };
+  Xapian::MSet mset = run(built.query, result);
+  if (result.total == 0 && built.positive_groups > 1) {
+    // No record has every word: accept any of them rather than show nothing.
+    built = build_query(clauses, analyzer, request.filters, true);
+    mset = run(built.query, result);
+    result.relaxed = result.total > 0;
+  }
+
+  for (auto match = mset.begin(); match != mset.end(); ++match) {
+    const Xapian::Document document = match.get_document();
+    const json record = json::parse(document.get_data());
+    Hit hit;
+    hit.id = record.value("id", "");
+    hit.title = record.value("title", "");
+    hit.url = record.value("url", "");
+    hit.language = record.value("inLanguage", "und");
+    hit.types = string_list(record.value("learningResourceType", json()));
+    hit.license = record.value("license", "");
+    hit.score = match.get_weight();
+    hit.in_learner_language = primary_subtag(hit.language) == learner;
+    const std::string body = record.value("text", "");
+    const std::string description = record.value("description", "");
+    const analyzers::Analyzer& document_analyzer = registry_.for_tag(hit.language);
+    hit.snippet = make_snippet(body.empty() ? description : body, document_analyzer,
+                               built.terms, kSnippetBytes);
+    const std::string work = record.value("work", "");
+    if (!work.empty()) {
+      const std::string work_term = schema::term(schema::kWork, work);
+      for (auto other = database_.postlist_begin(work_term);
+           other != database_.postlist_end(work_term); ++other) {
+        if (*other == *match) continue;
+        const json translation = json::parse(database_.get_document(*other).get_data());
+        hit.translations.push_back({translation.value("id", ""), translation.value("title", ""),
+                                    translation.value("url", ""),
+                                    translation.value("inLanguage", "und")});
+      }
+      std::sort(hit.translations.begin(), hit.translations.end(),
+                [](const Translation& a, const Translation& b) { return a.language < b.language; });
+    }
+    result.hits.push_back(std::move(hit));
+  }
+
+  // Did-you-mean: replace each word the index does not know by its closest spelling.
+  if (result.total < 3 && !built.words.empty()) {
+    std::string suggestion;
+    bool changed = false;
+    for (const std::string& word : built.words) {
+      std::string better = database_.get_termfreq(word) == 0
+                               ? database_.get_spelling_suggestion(word, 2)
+                               : std::string();
+      if (!suggestion.empty()) suggestion += ' ';
+      suggestion += better.empty() ? word : better;
+      changed |= !better.empty();
+    }
+    if (changed) result.suggestion = suggestion;
+  }
+  return result;
+}
+
+std::vector<Completion> Searcher::complete(const std::string& typed, const std::string& language,
+                                           std::size_t limit) {
+  std::vector<Completion> out;
+  const analyzers::Analyzer& analyzer = registry_.for_tag(language.empty() ? "und" : language);
+  std::vector<std::string> words;
+  for (const auto& token : analyzer.analyze(typed)) {
+    if (token.kind != analyzers::TokenKind::part) words.push_back(token.term);
+  }
+  if (words.empty()) return out;
+  const bool last_is_complete = !typed.empty() && (typed.back() == ' ');
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool is_prefix = i + 1 == words.size() && !last_is_complete;
+    std::vector<Xapian::Query> fields;
+    for (std::string_view prefix : {schema::kTitle, schema::kKeyword}) {
+      const std::string term = schema::term(prefix, words[i]);
+      fields.push_back(is_prefix ? Xapian::Query(Xapian::Query::OP_WILDCARD, term, 50,
+                                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)
+                                 : Xapian::Query(term));
+    }
+    parts.emplace_back(Xapian::Query::OP_OR, fields.begin(), fields.end());
+  }
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  LearnerLanguageFirst language_first(primary_subtag(language.empty() ? "und" : language));
+  enquire.set_sort_by_key_then_relevance(&language_first, true);
+  enquire.set_collapse_key(schema::kWorkKey);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  for (auto match = mset.begin(); match != mset.end(); ++match) {
+    const json record = json::parse(match.get_document().get_data());
+    out.push_back({record.value("title", ""), "title", record.value("id", ""),
+                   record.value("inLanguage", "und")});
+  }
+  // Subjects that start with the last word typed.
+  const std::string subject_prefix = schema::term(schema::kSubject, words.back());
+  for (auto term = database_.allterms_begin(subject_prefix);
+       term != database_.allterms_end(subject_prefix) && out.size() < limit + 3; ++term) {
+    out.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
+  }
+  return out;
+}
+
+std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
+  const std::string id_term = schema::term(schema::kId, id);
+  const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+  if (posting == database_.postlist_end(id_term)) return std::nullopt;
+  return json::parse(database_.get_document(*posting).get_data());
+}
+
+IndexStats Searcher::stats() {
+  IndexStats stats = read_stats(database_);
+  stats.size_bytes = index_size_bytes(directory_);
+  return stats;
+}
+
+}  // namespace agora::index

@@ -1,0 +1,106 @@
+// Snippet selection and highlighting.
+#include "snippet.hpp"
+
+#include <algorithm>
+
+namespace agora::index {
+namespace {
+
+using analyzers::Token;
+using analyzers::TokenKind;
+
+// Long bodies are only searched for a passage near their start: a snippet must be quick.
+constexpr std::size_t kMaxScannedBytes = 30000;
+// Words shown before the first match of the chosen passage.
+constexpr std::size_t kLeadingWords = 4;
+
+bool matches(const Token& token, const QueryTerms& terms, bool same_language) {
+  return terms.exact.count(token.term) || terms.folded.count(token.folded) ||
+         (same_language && terms.stems.count(token.stem));
+}
+
+// A UTF-8 safe cut: never inside a multi-byte sequence.
+std::size_t safe_cut(const std::string& text, std::size_t at) {
+  at = std::min(at, text.size());
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
+    --at;
+  }
+  return at;
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string make_snippet(const std::string& full_text, const analyzers::Analyzer& analyzer,
+                         const QueryTerms& terms, std::size_t max_bytes) {
+  const std::string text = full_text.substr(0, safe_cut(full_text, kMaxScannedBytes));
+  const analyzers::TokenList all = analyzer.analyze(text);
+  // Whole words, each marked when it or one of its parts matches.
+  std::vector<Token> words;
+  std::vector<bool> hit;
+  const bool same_language = analyzer.language() == terms.stem_language;
+  for (const Token& token : all) {
+    const bool match = matches(token, terms, same_language);
+    if (token.kind == TokenKind::part) {
+      if (match && !hit.empty()) hit.back() = true;
+      continue;
+    }
+    words.push_back(token);
+    hit.push_back(match);
+  }
+  if (words.empty()) return escape_html(text.substr(0, safe_cut(text, max_bytes)));
+
+  // The window start (a few words before a match) that covers the most matches.
+  std::size_t best_start = 0, best_count = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!hit[i]) continue;
+    const std::size_t start = i >= kLeadingWords ? i - kLeadingWords : 0;
+    std::size_t count = 0;
+    for (std::size_t j = start; j < words.size() && words[j].end - words[start].begin <= max_bytes;
+         ++j) {
+      count += hit[j];
+    }
+    if (count > best_count) {
+      best_count = count;
+      best_start = start;
+    }
+  }
+  std::size_t last = best_start;
+  while (last + 1 < words.size() && words[last + 1].end - words[best_start].begin <= max_bytes) {
+    ++last;
+  }
+  std::string html;
+  const std::size_t begin = best_start == 0 ? 0 : words[best_start].begin;
+  if (begin > 0) html += "… ";
+  std::size_t cursor = begin;
+  for (std::size_t i = best_start; i <= last; ++i) {
+    html += escape_html(std::string_view(text).substr(cursor, words[i].begin - cursor));
+    const std::string_view word = std::string_view(text).substr(words[i].begin,
+                                                                words[i].end - words[i].begin);
+    if (hit[i]) {
+      html += "<mark>" + escape_html(word) + "</mark>";
+    } else {
+      html += escape_html(word);
+    }
+    cursor = words[i].end;
+  }
+  if (cursor < full_text.size()) html += " …";
+  return html;
+}
+
+}  // namespace agora::index

@@ -1,0 +1,46 @@
+// UTF-8 validity (through ICU's decoder), line numbers and file reading.
+#include "text_checks.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <unicode/utf8.h>
+
+#include "agora/error.hpp"
+
+namespace agora::index {
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+int line_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+std::string read_file_bytes(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InvalidInput(path + ": cannot be opened");
+  std::ostringstream content;
+  content << file.rdbuf();
+  return content.str();
+}
+
+std::optional<std::string> utf8_problem(std::string_view text) {
+  const auto bad = first_invalid_utf8(text);
+  if (!bad) return std::nullopt;
+  return "not valid UTF-8 at line " + std::to_string(line_at(text, *bad)) + " (byte " +
+         std::to_string(*bad) + "); convert the file to UTF-8";
+}
+
+}  // namespace agora::index

@@ -1,0 +1,24 @@
+// Checks on raw input text shared by the readers.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace agora::index {
+
+/// Byte offset of the first ill-formed UTF-8 sequence, or nullopt when `text` is valid.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+/// 1-based line number of byte `offset` in `text`.
+int line_at(std::string_view text, std::size_t offset);
+
+/// The whole file as bytes; throws agora::InvalidInput naming the file when unreadable.
+std::string read_file_bytes(const std::string& path);
+
+/// "not valid UTF-8 at line L (byte B); convert the file to UTF-8" when `text` is
+/// ill-formed, else nullopt.
+std::optional<std::string> utf8_problem(std::string_view text);
+
+}  // namespace agora::index

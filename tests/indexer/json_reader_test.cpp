@@ -1,0 +1,83 @@
+// Native JSON, JSON Lines and JSON-LD input, including broken files.
+#include <catch2/catch.hpp>
+
+#include "import_helpers.hpp"
+
+using agora::index::ImportItem;
+using agora::test::read_items;
+using agora::test::TempDir;
+
+TEST_CASE("JSON Lines: each line a record, broken lines reported with their number", "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "feed.jsonl",
+                                "{\"id\": \"a\", \"title\": \"One\"}\n"
+                                "\n"
+                                "{\"id\": \"b\", \"title\": \"Tw\n"
+                                "[1, 2]\n"
+                                "{\"id\": \"c\", \"title\": \"Three\"}\n");
+  REQUIRE(items.size() == 4);
+  CHECK(items[0].kind == ImportItem::Kind::record);
+  CHECK(items[0].fields["title"] == "One");
+  CHECK(items[1].kind == ImportItem::Kind::failure);
+  CHECK(items[1].where.line == 3);
+  CHECK(items[1].failure.field == "json");
+  CHECK(items[2].kind == ImportItem::Kind::failure);
+  CHECK(items[2].where.line == 4);
+  CHECK(items[3].fields["id"] == "c");
+  CHECK(items[3].where.line == 5);
+}
+
+TEST_CASE("a JSON array is located record by record", "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "records.json",
+                                "[\n  {\"id\": \"first\", \"title\": \"A\"},\n\n"
+                                "  {\"id\": \"second\", \"title\": \"B\"}\n]\n");
+  REQUIRE(items.size() == 2);
+  CHECK(items[0].where.line == 2);
+  CHECK(items[1].where.line == 4);
+}
+
+TEST_CASE("a truncated JSON file is one failure at the line where it breaks", "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "broken.json", "[\n {\"id\": \"x\",\n  \"title\": ");
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].kind == ImportItem::Kind::failure);
+  CHECK(items[0].where.line == 3);
+  CHECK_THAT(items[0].failure.message, Catch::Contains("unexpected end of input"));
+}
+
+TEST_CASE("JSON-LD graphs map schema.org properties to the native record", "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "tools.json", R"({
+  "@context": "https://schema.org",
+  "@graph": [
+    {"@type": "LearningResource", "@id": "https://tools.example.net/a", "identifier": "tool-a",
+     "name": "Nextcloud for associations", "inLanguage": "en",
+     "about": [{"@type": "Thing", "name": "open-source"}],
+     "author": {"@type": "Person", "name": "Ada"},
+     "isPartOf": {"@id": "urn:agora:work:nextcloud"}, "fundingBody": "EU"},
+    {"@type": "Course", "name": "Governance", "url": "https://x.example.org/c"},
+    {"@type": "Organization", "name": "Not a resource"}
+  ]
+})");
+  REQUIRE(items.size() == 3);
+  const auto& tool = items[0].fields;
+  CHECK(tool["id"] == "tool-a");
+  CHECK(tool["title"] == "Nextcloud for associations");
+  CHECK(tool["url"] == "https://tools.example.net/a");
+  CHECK(tool["about"] == nlohmann::json::array({"open-source"}));
+  CHECK(tool["author"]["name"] == "Ada");
+  CHECK(tool["work"] == "nextcloud");
+  CHECK(tool["fundingBody"] == "EU");  // unknown properties are kept
+  CHECK(items[1].fields["learningResourceType"] == "course");
+  CHECK(items[2].kind == ImportItem::Kind::failure);
+  CHECK(items[2].failure.field == "@type");
+}
+
+TEST_CASE("invalid UTF-8 is refused with its line", "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "latin1.jsonl", "{\"id\": \"a\"}\n{\"title\": \"caf\xE9\"}\n");
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].failure.field == "encoding");
+  CHECK(items[0].where.line == 2);
+}

@@ -1,0 +1,85 @@
+// OAI-PMH ListRecords harvests with oai_dc, and the ways a harvest goes wrong.
+#include <catch2/catch.hpp>
+
+#include "import_helpers.hpp"
+
+using agora::index::ImportItem;
+using agora::test::read_items;
+using agora::test::TempDir;
+
+namespace {
+const char* kHarvest = R"(<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+  <responseDate>2026-01-01T00:00:00Z</responseDate>
+  <request verb="ListRecords" metadataPrefix="oai_dc">https://oer.example.org/oai</request>
+  <ListRecords>
+    <record>
+      <header><identifier>oai:oer.example.org:1</identifier><datestamp>2025-01-01</datestamp></header>
+      <metadata>
+        <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+                   xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <dc:title>Genossenschaften gründen</dc:title>
+          <dc:description>Ein Kurs.</dc:description>
+          <dc:identifier>urn:isbn:123</dc:identifier>
+          <dc:identifier>https://oer.example.org/1</dc:identifier>
+          <dc:language>de</dc:language>
+          <dc:rights>CC-BY-4.0</dc:rights>
+          <dc:type>course</dc:type>
+          <dc:subject>cooperatives</dc:subject>
+          <dc:subject>governance</dc:subject>
+          <dc:creator>Anna Weber</dc:creator>
+          <dc:date>2023-05-01</dc:date>
+        </oai_dc:dc>
+      </metadata>
+    </record>
+    <record>
+      <header status="deleted"><identifier>oai:oer.example.org:2</identifier></header>
+    </record>
+  </ListRecords>
+</OAI-PMH>
+)";
+}  // namespace
+
+TEST_CASE("oai_dc records map to native fields; deleted records become deletions", "[oai]") {
+  TempDir dir;
+  const auto items = read_items(dir, "harvest.xml", kHarvest);
+  REQUIRE(items.size() == 2);
+  const auto& fields = items[0].fields;
+  CHECK(fields["id"] == "oai:oer.example.org:1");
+  CHECK(fields["title"] == "Genossenschaften gründen");
+  CHECK(fields["url"] == "https://oer.example.org/1");
+  CHECK(fields["inLanguage"] == "de");
+  CHECK(fields["about"] == nlohmann::json::array({"cooperatives", "governance"}));
+  CHECK(fields["author"] == nlohmann::json::array({"Anna Weber"}));
+  CHECK(fields["collection"] == "oer.example.org");
+  CHECK(items[0].field_lines.at("title") == 11);
+  CHECK(items[1].kind == ImportItem::Kind::deletion);
+  CHECK(items[1].deleted_id == "oai:oer.example.org:2");
+}
+
+TEST_CASE("an OAI-PMH error response is a failure; noRecordsMatch is an empty harvest", "[oai]") {
+  TempDir dir;
+  const auto failed = read_items(
+      dir, "error.xml",
+      "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">\n"
+      "<error code=\"badResumptionToken\">The token has expired</error></OAI-PMH>");
+  REQUIRE(failed.size() == 1);
+  CHECK(failed[0].kind == ImportItem::Kind::failure);
+  CHECK_THAT(failed[0].failure.message, Catch::Contains("badResumptionToken"));
+  CHECK_THAT(failed[0].failure.message, Catch::Contains("expired"));
+  CHECK(failed[0].where.line == 2);
+  const auto empty = read_items(
+      dir, "empty.xml",
+      "<OAI-PMH><error code=\"noRecordsMatch\">nothing new</error></OAI-PMH>");
+  CHECK(empty.empty());
+}
+
+TEST_CASE("malformed XML and foreign XML are failures with a line", "[oai]") {
+  TempDir dir;
+  const auto malformed = read_items(dir, "bad.xml", "<OAI-PMH>\n<ListRecords>\n<record>\n</OAI-PMH>");
+  REQUIRE(malformed.size() == 1);
+  CHECK(malformed[0].failure.field == "xml");
+  CHECK(malformed[0].where.line >= 3);
+  const auto foreign = read_items(dir, "rss.xml", "<rss><channel/></rss>");
+  CHECK_THAT(foreign[0].failure.message, Catch::Contains("<rss>"));
+}
