@@ -20,6 +20,14 @@ std::map<std::string, Xapian::doccount> term_counts(const Xapian::Database& data
 
 }  // namespace
 
+nlohmann::json stats_to_json(const IndexStats& stats) {
+  return {{"documents", stats.documents},     {"detected_language", stats.detected_language},
+          {"size_bytes", stats.size_bytes},   {"languages", stats.languages},
+          {"types", stats.types},             {"licenses", stats.licenses},
+          {"levels", stats.levels},           {"subjects", stats.subjects},
+          {"collections", stats.collections}};
+}
+
 std::uintmax_t index_size_bytes(const std::filesystem::path& directory) {
   std::uintmax_t bytes = 0;
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {

@@ -62,7 +62,8 @@ std::vector<QueryClause> parse_query(std::string_view query) {
     while (end < query.size() && !is_space(query[end])) ++end;
     std::string text(query.substr(i, end - i));
     i = end;
-    if (text == "OR" && !clause.excluded && clause.field.empty()) {
+    // OR joins two clauses; at the start it is just a word (and at the end, see below).
+    if (text == "OR" && !clause.excluded && clause.field.empty() && !clauses.empty()) {
       pending_or = true;
       continue;
     }
@@ -73,6 +74,11 @@ std::vector<QueryClause> parse_query(std::string_view query) {
     if (text == "*") continue;
     clause.text = std::move(text);
     clauses.push_back(std::move(clause));
+  }
+  if (pending_or) {
+    QueryClause trailing;
+    trailing.text = "OR";
+    clauses.push_back(trailing);
   }
   return clauses;
 }

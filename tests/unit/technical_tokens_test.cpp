@@ -61,5 +61,8 @@ TEST_CASE("acronyms are split before a real word, plurals of acronyms are not", 
 TEST_CASE("numbers are findable whole and by their groups", "[technical]") {
   CHECK(terms(merged_and_split("1,000.50")) ==
         std::vector<std::string>{"1,000.50", "1", "000", "50"});
-  CHECK(terms(merged_and_split("e-mail")) == std::vector<std::string>{"e-mail", "e", "mail"});
+  CHECK(terms(merged_and_split("e-mail")) ==
+        std::vector<std::string>{"e-mail", "email", "e", "mail"});
+  CHECK(terms(merged_and_split("co-operative")) ==
+        std::vector<std::string>{"co-operative", "cooperative", "co", "operative"});
 }

@@ -48,6 +48,22 @@ bool starts_new_part(const std::vector<CodePoint>& points, std::size_t at) {
          (u_isdigit(previous) && u_isalpha(current));
 }
 
+// Letters joined only by hyphens ("co-operative", "e-mail"), not "C++" or "v1.2".
+bool is_hyphenated_word(const std::string& term,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
+    const std::string_view between =
+        std::string_view(term).substr(spans[i].second, spans[i + 1].first - spans[i].second);
+    if (between != "-" && between != "\u2010") return false;
+  }
+  for (const auto& [begin, end] : spans) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (term[i] >= '0' && term[i] <= '9') return false;
+    }
+  }
+  return spans.front().first == 0 && spans.back().second == term.size();
+}
+
 class CompoundSplitter final : public Stage {
  public:
   std::string_view name() const override { return "compound_parts"; }
@@ -107,6 +123,19 @@ class CompoundSplitter final : public Stage {
     }
     if (in_part) spans.emplace_back(start, whole.term.size());
     if (spans.size() < 2) return;
+    // "co-operative" also as "cooperative", "e-mail" as "email": both spellings are common.
+    if (is_hyphenated_word(whole.term, spans)) {
+      std::string joined;
+      for (const auto& [begin, end] : spans) joined += whole.term.substr(begin, end - begin);
+      Token& part = out.emplace_back();
+      part.term = std::move(joined);
+      part.begin = whole.begin;
+      part.end = whole.end;
+      part.position = whole.position;
+      part.kind = TokenKind::part;
+      part.script = whole.script;
+      part.language = whole.language;
+    }
     for (const auto& [begin, end] : spans) {
       Token& part = out.emplace_back();
       part.term = whole.term.substr(begin, end - begin);

@@ -1,8 +1,6 @@
 // `agora-index stats`: documents per language, type, license, level, subject, collection.
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/index_stats.hpp"
@@ -31,17 +29,7 @@ int run_stats(const std::vector<std::string>& args, Streams streams) {
   }
   const IndexStats stats = read_stats(arguments.required("--db", "data/index"));
   if (arguments.has("--json")) {
-    streams.out << nlohmann::json{{"documents", stats.documents},
-                                  {"detectedLanguage", stats.detected_language},
-                                  {"sizeBytes", stats.size_bytes},
-                                  {"languages", stats.languages},
-                                  {"types", stats.types},
-                                  {"licenses", stats.licenses},
-                                  {"levels", stats.levels},
-                                  {"subjects", stats.subjects},
-                                  {"collections", stats.collections}}
-                       .dump(2)
-                << '\n';
+    streams.out << stats_to_json(stats).dump(2) << '\n';
     return 0;
   }
   char line[256];

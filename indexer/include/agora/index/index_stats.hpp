@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 namespace agora::index {
@@ -21,6 +22,9 @@ struct IndexStats {
   std::map<std::string, Xapian::doccount> subjects;
   std::map<std::string, Xapian::doccount> collections;
 };
+
+/// The counts as JSON (snake_case keys), as `agora-index stats --json` and /api/stats give them.
+nlohmann::json stats_to_json(const IndexStats& stats);
 
 /// Bytes used by the index files in `directory`.
 std::uintmax_t index_size_bytes(const std::filesystem::path& directory);

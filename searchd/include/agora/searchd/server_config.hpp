@@ -1,0 +1,34 @@
+// agora-searchd's settings, from a JSON config file and command-line flags.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace agora::searchd {
+
+struct ServerConfig {
+  std::string db = "data/index";      ///< index directory
+  std::string web;                    ///< static files to serve at /, none when empty
+  std::string host = "127.0.0.1";
+  int port = 8080;                    ///< 0 picks a free port (printed at start-up)
+  std::size_t threads = 0;            ///< 0: one per core
+  std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
+  bool access_log = true;             ///< one JSON line per request on standard output
+
+  // Limits that keep one request from costing much.
+  std::size_t max_query_bytes = 500;
+  std::size_t max_parameters = 30;
+  std::size_t max_per_page = 50;
+  std::size_t max_result_depth = 1000;  ///< page × per_page
+};
+
+/// Parses flags (and the file named by --config, read first so that flags win).
+/// Throws agora::InvalidInput with a message naming the bad flag or key.
+/// Sets `help` when --help was given.
+ServerConfig parse_server_config(const std::vector<std::string>& args, bool& help);
+
+/// The --help text.
+const char* server_usage();
+
+}  // namespace agora::searchd

@@ -1,0 +1,71 @@
+// Search results and completions as JSON (snake_case, documented in
+// docs/api.md and docs/openapi.json).
+#include "api_json.hpp"
+
+#include <cmath>
+
+namespace agora::searchd {
+
+using nlohmann::json;
+
+json search_json(const SearchParams& params, const index::SearchResult& result,
+                 double took_ms) {
+  json hits = json::array();
+  for (const index::Hit& hit : result.hits) {
+    json translations = json::array();
+    for (const index::Translation& translation : hit.translations) {
+      translations.push_back({{"id", translation.id},
+                              {"title", translation.title},
+                              {"url", translation.url},
+                              {"language", translation.language}});
+    }
+    hits.push_back({{"id", hit.id},
+                    {"title", hit.title},
+                    {"url", hit.url},
+                    {"language", hit.language},
+                    {"in_learner_language", hit.in_learner_language},
+                    {"type", hit.types.empty() ? json(nullptr) : json(hit.types.front())},
+                    {"types", hit.types},
+                    {"license", hit.license.empty() ? json(nullptr) : json(hit.license)},
+                    {"snippet", hit.snippet},
+                    {"score", std::round(hit.score * 1000) / 1000},
+                    {"translations", translations}});
+  }
+  json facets = json::object();
+  for (const auto& [name, counts] : result.facets) {
+    json values = json::array();
+    for (const index::FacetCount& count : counts) {
+      values.push_back({{"value", count.value}, {"count", count.count}});
+    }
+    facets[name] = values;
+  }
+  json selected = json::object();
+  for (const auto& [name, values] : params.request.filters) selected[name] = values;
+  return {{"query", params.request.query},
+          {"lang", params.request.learner_language},
+          {"filters", selected},
+          {"sort", params.request.sort == index::SearchRequest::Sort::date ? "date" : "relevance"},
+          {"page", params.page},
+          {"per_page", params.per_page},
+          {"total", result.total},
+          {"total_is_estimate", result.total_is_estimate},
+          {"relaxed", result.relaxed},
+          {"hits", hits},
+          {"facets", facets},
+          {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
+          {"took_ms", std::round(took_ms * 100) / 100}};
+}
+
+json completions_json(const std::string& query, const std::string& language,
+                      const std::vector<index::Completion>& completions) {
+  json items = json::array();
+  for (const index::Completion& completion : completions) {
+    json item = {{"text", completion.text}, {"kind", completion.kind}};
+    if (!completion.id.empty()) item["id"] = completion.id;
+    if (!completion.language.empty()) item["language"] = completion.language;
+    items.push_back(item);
+  }
+  return {{"query", query}, {"lang", language}, {"suggestions", items}};
+}
+
+}  // namespace agora::searchd

@@ -1,0 +1,44 @@
+// Mapping errors to problem details.
+#include "problem.hpp"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "agora/error.hpp"
+
+namespace agora::searchd {
+
+Problem problem_for(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const InvalidInput& e) {
+    return {400, "Bad request", e.what()};
+  } catch (const NotFound& e) {
+    return {404, "Not found", e.what()};
+  } catch (const CorruptIndex& e) {
+    return {503, "Index unavailable", e.what()};
+  } catch (const Xapian::DatabaseModifiedError&) {
+    return {503, "Index changing", "the index changed during the search; try again"};
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << '\n';  // details stay in the server log
+    return {500, "Internal error", "the server failed to answer; the error has been logged"};
+  } catch (const Xapian::Error& e) {
+    std::cerr << "internal error: " << e.get_description() << '\n';
+    return {500, "Internal error", "the server failed to answer; the error has been logged"};
+  }
+}
+
+void send_problem(httplib::Response& response, const Problem& problem,
+                  const std::string& instance) {
+  const nlohmann::json body = {{"type", "about:blank"},
+                               {"title", problem.title},
+                               {"status", problem.status},
+                               {"detail", problem.detail},
+                               {"instance", instance}};
+  response.status = problem.status;
+  response.set_content(body.dump(), "application/problem+json");
+}
+
+}  // namespace agora::searchd

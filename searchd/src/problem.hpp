@@ -1,0 +1,26 @@
+// Errors as RFC 9457 problem details (application/problem+json).
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include <httplib.h>
+
+namespace agora::searchd {
+
+/// An HTTP error as the client will see it.
+struct Problem {
+  int status = 500;
+  std::string title;
+  std::string detail;
+};
+
+/// The one place where errors become HTTP statuses: InvalidInput → 400, NotFound → 404,
+/// CorruptIndex → 503, anything else → 500 (with no internals in the detail).
+Problem problem_for(std::exception_ptr error);
+
+/// Writes `problem` as application/problem+json with its status.
+void send_problem(httplib::Response& response, const Problem& problem,
+                  const std::string& instance);
+
+}  // namespace agora::searchd

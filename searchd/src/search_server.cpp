@@ -1,0 +1,235 @@
+// The route table and the per-request plumbing (CORS, metrics, access log, errors).
+#include "agora/searchd/search_server.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <mutex>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "agora/error.hpp"
+#include "agora/index/index_stats.hpp"
+#include "agora/index/search.hpp"
+#include "api_json.hpp"
+#include "api_params.hpp"
+#include "metrics.hpp"
+#include "opensearch.hpp"
+#include "problem.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+thread_local Clock::time_point request_started;
+
+void send_json(httplib::Response& response, const json& body) {
+  response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+struct SearchServer::Impl {
+  Impl(ServerConfig settings, const analyzers::Registry& analyzers)
+      : config(std::move(settings)), registry(analyzers) {
+    index::Searcher probe(config.db, registry);  // fail at start-up, not at the first request
+  }
+
+  ServerConfig config;
+  const analyzers::Registry& registry;
+  httplib::Server server;
+  Metrics metrics;
+  std::mutex log_mutex;
+
+  // Each worker thread keeps its own database handle and picks up new commits.
+  index::Searcher& searcher() {
+    thread_local std::map<std::string, std::unique_ptr<index::Searcher>> searchers;
+    auto& slot = searchers[config.db];
+    if (!slot) {
+      slot = std::make_unique<index::Searcher>(config.db, registry);
+    } else {
+      slot->refresh();
+    }
+    return *slot;
+  }
+
+  bool origin_allowed(const std::string& origin) const {
+    for (const std::string& allowed : config.cors_origins) {
+      if (allowed == "*" || allowed == origin) return true;
+    }
+    return false;
+  }
+
+  void add_cors_headers(const httplib::Request& request, httplib::Response& response) const {
+    const std::string origin = request.get_header_value("Origin");
+    if (origin.empty() || !origin_allowed(origin)) return;
+    response.set_header("Access-Control-Allow-Origin", origin);
+    response.set_header("Vary", "Origin");
+  }
+
+  // Wraps a handler: errors become problem details, every answer is counted.
+  httplib::Server::Handler route(std::string label,
+                                 std::function<void(const httplib::Request&, httplib::Response&)>
+                                     handler,
+                                 bool cross_origin) {
+    return [this, label = std::move(label), handler = std::move(handler), cross_origin](
+               const httplib::Request& request, httplib::Response& response) {
+      try {
+        handler(request, response);
+      } catch (...) {
+        send_problem(response, problem_for(std::current_exception()), request.path);
+      }
+      if (cross_origin) add_cors_headers(request, response);
+      response.set_header("X-Content-Type-Options", "nosniff");
+      metrics.record(label, response.status,
+                     std::chrono::duration<double>(Clock::now() - request_started).count());
+    };
+  }
+
+  void search(const httplib::Request& request, httplib::Response& response) {
+    const SearchParams params = parse_search_params(request, config, registry);
+    const auto started = Clock::now();
+    const index::SearchResult result = searcher().search(params.request);
+    const double took_ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    send_json(response, search_json(params, result, took_ms));
+  }
+
+  void suggest(const httplib::Request& request, httplib::Response& response) {
+    check_parameters(request, {"q", "lang", "limit", "format"}, config.max_parameters);
+    const std::string typed = request.get_param_value("q");
+    if (typed.size() > config.max_query_bytes) {
+      throw InvalidInput("q: at most " + std::to_string(config.max_query_bytes) + " bytes");
+    }
+    std::size_t limit = 8;
+    if (request.has_param("limit")) {
+      const std::string text = request.get_param_value("limit");
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+          text.size() > 2 || std::stoul(text) < 1 || std::stoul(text) > 20) {
+        throw InvalidInput("limit: '" + text + "' must be a number from 1 to 20");
+      }
+      limit = std::stoul(text);
+    }
+    const std::string language = learner_language(request, registry);
+    const auto completions = searcher().complete(typed, language, limit);
+    if (request.get_param_value("format") == "opensearch") {
+      json texts = json::array();
+      for (const auto& completion : completions) texts.push_back(completion.text);
+      response.set_content(json::array({typed, texts}).dump(),
+                           "application/x-suggestions+json");
+      return;
+    }
+    send_json(response, completions_json(typed, language, completions));
+  }
+
+  void resource(const httplib::Request& request, httplib::Response& response) {
+    const std::string id = request.matches[1];
+    const auto record = searcher().resource(id);
+    if (!record) throw NotFound("no resource with id '" + id + "'");
+    send_json(response, *record);
+  }
+
+  void register_routes() {
+    server.Get("/api/search", route("/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
+    server.Get("/api/suggest", route("/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
+    server.Get(R"(/api/resources/(.+))",
+               route("/api/resources", [this](auto& q, auto& r) { resource(q, r); }, true));
+    server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
+      send_json(r, index::stats_to_json(searcher().stats()));
+    }, true));
+    server.Get("/healthz", route("/healthz", [this](auto&, auto& r) {
+      send_json(r, {{"status", "ok"}, {"documents", searcher().database().get_doccount()}});
+    }, false));
+    server.Get("/metrics", route("/metrics", [this](auto&, auto& r) {
+      const index::IndexStats stats = searcher().stats();
+      r.set_content(metrics.render(stats.documents, stats.size_bytes),
+                    "text/plain; version=0.0.4; charset=utf-8");
+    }, false));
+    server.Get("/opensearch.xml", route("/opensearch.xml", [](auto& q, auto& r) {
+      const std::string host = q.get_header_value("Host");
+      r.set_content(opensearch_description("http://" + (host.empty() ? "127.0.0.1" : host)),
+                    "application/opensearchdescription+xml");
+    }, false));
+    // CORS preflight for the read API.
+    server.Options(R"(/api/.*)", [this](const httplib::Request& request, httplib::Response& response) {
+      response.status = 204;
+      const std::string origin = request.get_header_value("Origin");
+      if (!origin.empty() && origin_allowed(origin)) {
+        add_cors_headers(request, response);
+        response.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        response.set_header("Access-Control-Allow-Headers", "Accept, Accept-Language");
+        response.set_header("Access-Control-Max-Age", "86400");
+      }
+    });
+    if (!config.web.empty() && !server.set_mount_point("/", config.web)) {
+      throw InvalidInput("--web " + config.web + ": not a readable folder");
+    }
+  }
+
+  void install_plumbing() {
+    server.new_task_queue = [threads = config.threads] { return new httplib::ThreadPool(threads); };
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+      request_started = Clock::now();
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Unknown paths and methods, as problem details like every other error.
+    server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
+      if (!response.body.empty()) return;
+      const int status = response.status;
+      send_problem(response,
+                   {status, status == 404 ? "Not found" : "Request refused",
+                    status == 404 ? "nothing is served at " + request.path
+                                  : "the request was refused (" + std::to_string(status) + ")"},
+                   request.path);
+      metrics.record(status == 404 ? "not_found" : "error", status,
+                     std::chrono::duration<double>(Clock::now() - request_started).count());
+    });
+    server.set_exception_handler(
+        [](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
+          send_problem(response, problem_for(error), request.path);
+        });
+    if (config.access_log) {
+      server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+        const double ms =
+            std::chrono::duration<double, std::milli>(Clock::now() - request_started).count();
+        const json line = {{"method", request.method},   {"path", request.path},
+                           {"status", response.status},  {"ms", std::round(ms * 100) / 100},
+                           {"bytes", response.body.size()}, {"remote", request.remote_addr},
+                           {"q", request.get_param_value("q")}};
+        std::lock_guard<std::mutex> lock(log_mutex);
+        std::cout << line.dump() << '\n' << std::flush;
+      });
+    }
+  }
+};
+
+SearchServer::SearchServer(ServerConfig config, const analyzers::Registry& registry)
+    : impl_(std::make_unique<Impl>(std::move(config), registry)) {
+  impl_->install_plumbing();
+  impl_->register_routes();
+}
+
+SearchServer::~SearchServer() = default;
+
+int SearchServer::bind() {
+  const ServerConfig& config = impl_->config;
+  if (config.port == 0) {
+    const int port = impl_->server.bind_to_any_port(config.host);
+    if (port < 0) throw InvalidInput("cannot listen on " + config.host);
+    return port;
+  }
+  if (!impl_->server.bind_to_port(config.host, config.port)) {
+    throw InvalidInput("cannot listen on " + config.host + ":" + std::to_string(config.port) +
+                       " (in use, or not allowed)");
+  }
+  return config.port;
+}
+
+void SearchServer::run() { impl_->server.listen_after_bind(); }
+
+void SearchServer::stop() { impl_->server.stop(); }
+
+}  // namespace agora::searchd

@@ -1,0 +1,122 @@
+// Flags and the JSON config file of agora-searchd.
+#include "agora/searchd/server_config.hpp"
+
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "agora/error.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> split_origins(const std::string& list) {
+  std::vector<std::string> origins;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string origin = list.substr(start, end - start);
+    origin.erase(0, origin.find_first_not_of(' '));
+    origin.erase(origin.find_last_not_of(' ') + 1);
+    if (!origin.empty()) origins.push_back(origin);
+    start = end + 1;
+  }
+  return origins;
+}
+
+int parse_port(const std::string& text, const std::string& where) {
+  try {
+    const int port = std::stoi(text);
+    if (port >= 0 && port <= 65535) return port;
+  } catch (const std::exception&) {
+  }
+  throw InvalidInput(where + ": '" + text + "' is not a port number (0-65535)");
+}
+
+void apply_file(const std::string& path, ServerConfig& config) {
+  std::ifstream file(path);
+  if (!file) throw InvalidInput("--config " + path + ": cannot be read");
+  json settings;
+  try {
+    settings = json::parse(file);
+  } catch (const json::parse_error& error) {
+    throw InvalidInput(path + ": not valid JSON: " + error.what());
+  }
+  if (!settings.is_object()) throw InvalidInput(path + ": must be a JSON object");
+  for (const auto& [key, value] : settings.items()) {
+    const std::string where = path + ": " + key;
+    try {
+      if (key == "db") config.db = value.get<std::string>();
+      else if (key == "web") config.web = value.get<std::string>();
+      else if (key == "host") config.host = value.get<std::string>();
+      else if (key == "port") config.port = parse_port(value.dump(), where);
+      else if (key == "threads") config.threads = value.get<std::size_t>();
+      else if (key == "cors_origins") config.cors_origins = value.get<std::vector<std::string>>();
+      else if (key == "access_log") config.access_log = value.get<bool>();
+      else throw InvalidInput(where + ": unknown setting");
+    } catch (const json::type_error&) {
+      throw InvalidInput(where + ": wrong type (" + value.type_name() + ")");
+    }
+  }
+}
+
+}  // namespace
+
+const char* server_usage() {
+  return "usage: agora-searchd [--db DIR] [--port N] [--host ADDR] [--web DIR]\n"
+         "                     [--cors-origin ORIGIN[,ORIGIN...]] [--threads N]\n"
+         "                     [--no-access-log] [--config FILE]\n"
+         "\n"
+         "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
+         "/healthz, /metrics, /opensearch.xml and the static files of --web.\n"
+         "\n"
+         "  --db DIR           index made by agora-index add (default data/index)\n"
+         "  --port N           port to listen on (default 8080; 0 picks a free one)\n"
+         "  --host ADDR        address to listen on (default 127.0.0.1)\n"
+         "  --web DIR          folder of static files served at /\n"
+         "  --cors-origin O    origins allowed to call the API from a browser; '*' for any\n"
+         "  --threads N        worker threads (default: one per core)\n"
+         "  --no-access-log    do not print one JSON line per request\n"
+         "  --config FILE      JSON file with the same settings: db, port, host, web,\n"
+         "                     cors_origins (list), threads, access_log; flags win\n";
+}
+
+ServerConfig parse_server_config(const std::vector<std::string>& args, bool& help) {
+  ServerConfig config;
+  help = false;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--config") apply_file(args[i + 1], config);
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& flag = args[i];
+    auto value = [&]() -> const std::string& {
+      if (i + 1 >= args.size()) throw InvalidInput(flag + " needs a value");
+      return args[++i];
+    };
+    if (flag == "--help" || flag == "-h") help = true;
+    else if (flag == "--db") config.db = value();
+    else if (flag == "--web") config.web = value();
+    else if (flag == "--host") config.host = value();
+    else if (flag == "--port") config.port = parse_port(value(), "--port");
+    else if (flag == "--cors-origin") {
+      for (auto& origin : split_origins(value())) config.cors_origins.push_back(origin);
+    } else if (flag == "--threads") {
+      const std::string& text = value();
+      try {
+        config.threads = std::stoul(text);
+      } catch (const std::exception&) {
+        throw InvalidInput("--threads: '" + text + "' is not a number");
+      }
+    } else if (flag == "--no-access-log") config.access_log = false;
+    else if (flag == "--config") value();  // already applied
+    else throw InvalidInput("unknown option '" + flag + "' (see --help)");
+  }
+  if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
+  return config;
+}
+
+}  // namespace agora::searchd
