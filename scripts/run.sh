@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, indexes the sample corpus and shows what it holds.
+# Installs what is missing, builds, indexes the sample corpus and serves the search UI
+# on http://127.0.0.1:8080 (Ctrl-C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -10,8 +11,7 @@ db=data/index
 rm -rf "$db.new"
 "$index" add --db "$db.new" corpus/resources corpus/feeds corpus/html corpus/oai
 rm -rf "$db" && mv "$db.new" "$db"
-"$index" stats --db "$db"
 
-echo
-echo "== agora-index analyze --lang fr <<< \"L’école d'été des coopératives apprend le C++.\""
-"$index" analyze --lang fr <<<"L’école d'été des coopératives apprend le C++."
+echo "Agora: open http://127.0.0.1:8080/ (API: http://127.0.0.1:8080/api/search?q=coop&lang=en)"
+exec build/searchd/agora-searchd --db "$db" --host 127.0.0.1 --port 8080 --web web \
+  --cors-origin '*'

@@ -84,6 +84,7 @@ struct SearchServer::Impl {
       }
       if (cross_origin) add_cors_headers(request, response);
       response.set_header("X-Content-Type-Options", "nosniff");
+      if (response.status == -1) response.status = 200;  // httplib's "not set yet"
       metrics.record(label, response.status,
                      std::chrono::duration<double>(Clock::now() - request_started).count());
     };
@@ -171,6 +172,9 @@ struct SearchServer::Impl {
 
   void install_plumbing() {
     server.new_task_queue = [threads = config.threads] { return new httplib::ThreadPool(threads); };
+    // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm
+    // and delayed ACKs hold the body back for up to 40 ms on keep-alive connections.
+    server.set_tcp_nodelay(true);
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
       request_started = Clock::now();
       return httplib::Server::HandlerResponse::Unhandled;

@@ -79,7 +79,7 @@ const char* server_usage() {
          "  --host ADDR        address to listen on (default 127.0.0.1)\n"
          "  --web DIR          folder of static files served at /\n"
          "  --cors-origin O    origins allowed to call the API from a browser; '*' for any\n"
-         "  --threads N        worker threads (default: one per core)\n"
+         "  --threads N        worker threads (default: 4 per core, at least 8)\n"
          "  --no-access-log    do not print one JSON line per request\n"
          "  --config FILE      JSON file with the same settings: db, port, host, web,\n"
          "                     cors_origins (list), threads, access_log; flags win\n";
@@ -115,7 +115,9 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
     else if (flag == "--config") value();  // already applied
     else throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }
-  if (config.threads == 0) config.threads = std::max(1u, std::thread::hardware_concurrency());
+  // A keep-alive connection holds its worker thread between requests, so a few threads per
+  // core keep one busy client from queueing the others behind it.
+  if (config.threads == 0) config.threads = std::max(8u, 4 * std::thread::hardware_concurrency());
   return config;
 }
 

@@ -12,7 +12,7 @@ struct ServerConfig {
   std::string web;                    ///< static files to serve at /, none when empty
   std::string host = "127.0.0.1";
   int port = 8080;                    ///< 0 picks a free port (printed at start-up)
-  std::size_t threads = 0;            ///< 0: one per core
+  std::size_t threads = 0;            ///< 0: four per core, at least 8
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
   bool access_log = true;             ///< one JSON line per request on standard output
 

@@ -1,0 +1,67 @@
+// agora-searchd as a daemon: live index updates, configuration, start-up errors, SIGTERM.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { addToIndex, agoraSearchd, buildIndex, scratch, startServer } from './server_harness.mjs';
+
+test('a running agora-index add shows up without a restart', async () => {
+  const space = scratch();
+  try {
+    const db = buildIndex(space.dir);
+    const server = await startServer(['--db', db, '--no-access-log']);
+    const search = async () =>
+      (await (await fetch(`${server.url}/api/search?q=quokkaology&lang=en`)).json()).total;
+    assert.equal(await search(), 0);
+    const extra = path.join(space.dir, 'new.jsonl');
+    writeFileSync(extra, JSON.stringify({
+      id: 'quokka', url: 'https://x.example.org/q', title: 'Quokkaology for co-ops', inLanguage: 'en',
+    }) + '\n');
+    addToIndex(db, [extra]);
+    assert.equal(await search(), 1);
+    assert.equal(await server.stop(), 0, 'SIGTERM stops the daemon cleanly');
+  } finally {
+    space.cleanup();
+  }
+});
+
+test('a config file sets what flags do; flags win', async () => {
+  const space = scratch();
+  try {
+    const db = buildIndex(space.dir);
+    const config = path.join(space.dir, 'searchd.json');
+    writeFileSync(config, JSON.stringify({ db, cors_origins: ['https://a.example.org'], access_log: false }));
+    const server = await startServer(['--config', config, '--cors-origin', 'https://b.example.org']);
+    for (const origin of ['https://a.example.org', 'https://b.example.org']) {
+      const response = await fetch(`${server.url}/api/stats`, { headers: { Origin: origin } });
+      assert.equal(response.headers.get('access-control-allow-origin'), origin);
+    }
+    assert.equal(server.log.stdout, '', 'access_log: false in the file');
+    await server.stop();
+  } finally {
+    space.cleanup();
+  }
+});
+
+test('bad flags, bad config and a missing index fail at start-up with a message', () => {
+  const space = scratch();
+  try {
+    const missing = spawnSync(agoraSearchd, ['--db', path.join(space.dir, 'none'), '--port', '0'], { encoding: 'utf8' });
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /no index at/);
+    const flag = spawnSync(agoraSearchd, ['--bogus'], { encoding: 'utf8' });
+    assert.equal(flag.status, 2);
+    assert.match(flag.stderr, /unknown option '--bogus'/);
+    const config = path.join(space.dir, 'bad.json');
+    writeFileSync(config, '{"port": "eighty"}');
+    const bad = spawnSync(agoraSearchd, ['--config', config], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /port/);
+    const help = spawnSync(agoraSearchd, ['--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--cors-origin/);
+  } finally {
+    space.cleanup();
+  }
+});
