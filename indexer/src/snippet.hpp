@@ -4,12 +4,10 @@
 #include <string>
 
 #include "agora/analyzers/analyzer.hpp"
+#include "agora/index/html_escape.hpp"
 #include "query_builder.hpp"
 
 namespace agora::index {
-
-/// HTML-escapes `text` (& < > " ').
-std::string escape_html(std::string_view text);
 
 /// Up to about `max_bytes` of `text` around the densest run of matches, HTML-escaped, with
 /// matches in <mark> and "…" where text was cut. Cuts fall on the analyzer's word

@@ -17,6 +17,8 @@
 #include "metrics.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
+#include "results_page.hpp"
+#include "ui_strings.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -40,6 +42,7 @@ struct SearchServer::Impl {
 
   ServerConfig config;
   const analyzers::Registry& registry;
+  UiStrings ui_strings{config.web};
   httplib::Server server;
   Metrics metrics;
   std::mutex log_mutex;
@@ -126,6 +129,15 @@ struct SearchServer::Impl {
     send_json(response, completions_json(typed, language, completions));
   }
 
+  // The no-JavaScript results page: same parameters, ranking and escaping as /api/search.
+  void results_page(const httplib::Request& request, httplib::Response& response) {
+    const SearchParams params = parse_search_params(request, config, registry);
+    const std::string ui = ui_strings.choose(params.request.learner_language);
+    const index::SearchResult result = searcher().search(params.request);
+    response.set_content(render_results_page(ui_strings, ui, params, result),
+                         "text/html; charset=utf-8");
+  }
+
   void resource(const httplib::Request& request, httplib::Response& response) {
     const std::string id = request.matches[1];
     const auto record = searcher().resource(id);
@@ -138,6 +150,7 @@ struct SearchServer::Impl {
     server.Get("/api/suggest", route("/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
     server.Get(R"(/api/resources/(.+))",
                route("/api/resources", [this](auto& q, auto& r) { resource(q, r); }, true));
+    server.Get("/search", route("/search", [this](auto& q, auto& r) { results_page(q, r); }, false));
     server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
       send_json(r, index::stats_to_json(searcher().stats()));
     }, true));

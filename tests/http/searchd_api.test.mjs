@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { buildIndex, scratch, startServer, webFolder } from './server_harness.mjs';
+import { buildIndex, scratch, startServer, webRoot } from './server_harness.mjs';
 
 const openapi = JSON.parse(
   readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../docs/openapi.json'), 'utf8'),
@@ -29,7 +29,7 @@ let space, server, base;
 before(async () => {
   space = scratch();
   const db = buildIndex(space.dir, [hostile]);
-  server = await startServer(['--db', db, '--web', webFolder(space.dir),
+  server = await startServer(['--db', db, '--web', webRoot,
     '--cors-origin', 'https://partner.example.org', '--threads', '2']);
   base = server.url;
 });
@@ -212,7 +212,7 @@ test('CORS: allowed origins get the header, others do not', async () => {
 test('static files are served and no path escapes the web folder', async () => {
   const page = await get('/');
   assert.equal(page.status, 200);
-  assert.match(page.body, /Agora test page/);
+  assert.match(page.body, /<form id="agora-search-form"[^>]*role="search"/);
   for (const escape of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd']) {
     const response = await get(escape);
     assert.ok(response.status >= 400, escape);
@@ -228,4 +228,27 @@ test('the access log has one JSON line per request', async () => {
   assert.equal(line.status, 200);
   assert.equal(line.path, '/api/search');
   assert.equal(typeof line.ms, 'number');
+});
+
+test('the no-JavaScript /search page: same results, escaped, translated, RTL', async () => {
+  const api = await get('/api/search?q=coop%C3%A9rative&lang=fr');
+  const page = await get('/search?q=coop%C3%A9rative&lang=fr');
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /text\/html/);
+  assert.match(page.body, /<html lang="fr" dir="ltr">/);
+  const ids = [...page.body.matchAll(/<li class="agora-hit" data-id="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(ids, api.body.hits.map((h) => h.id));
+  assert.match(page.body, /role="status"[^>]*>\d+ résultats</);
+  assert.match(page.body, /<section data-facet="language">/);
+
+  const hostilePage = await get('/search?q=zanzibarian&lang=en');
+  assert.ok(!hostilePage.body.includes('<img src=x'));
+  assert.ok(hostilePage.body.includes('Zanzibarian &lt;img src=x onerror=alert(1)&gt; tricks'));
+  assert.ok(!hostilePage.body.includes('<script>alert'));
+
+  const arabic = await get('/search?q=cooperativs&lang=ar');
+  assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
+  assert.match(arabic.body, /id="agora-did-you-mean"/);
+  const echoed = await get('/search?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=en');
+  assert.ok(!echoed.body.includes('"><script>'), 'the query is escaped where it is echoed');
 });

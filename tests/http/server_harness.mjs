@@ -1,6 +1,6 @@
 // Starts agora-index and agora-searchd from the build tree for HTTP tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -33,13 +33,8 @@ export function buildIndex(dir, extraRecords = []) {
   return db;
 }
 
-/** A folder of static files for --web. */
-export function webFolder(dir) {
-  const web = path.join(dir, 'web');
-  mkdirSync(web, { recursive: true });
-  writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Agora test page</title>');
-  return web;
-}
+/** The project's web interface, served by the daemon under test. */
+export const webRoot = path.join(root, 'web');
 
 /**
  * Starts agora-searchd on a free port. Resolves to { url, process, log, stop() } once it

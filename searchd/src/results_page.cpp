@@ -1,0 +1,202 @@
+// Server-side rendering of /search, with the element ids web/agora.js expects.
+#include "results_page.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "agora/index/html_escape.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using index::escape_html;
+
+// Percent-encoding of a query-string value (RFC 3986 unreserved characters kept).
+std::string encode(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      out += hex;
+    }
+  }
+  return out;
+}
+
+// The /search URL for `params` with `changes` applied: facet toggles, page, query.
+struct Link {
+  const SearchParams& params;
+  std::string ui;
+
+  std::string to(const std::map<std::string, std::vector<std::string>>& filters,
+                 std::size_t page, const std::string& query) const {
+    std::string url = "/search?q=" + encode(query) + "&lang=" + encode(ui);
+    for (const auto& [facet, values] : filters) {
+      for (const std::string& value : values) url += "&" + facet + "=" + encode(value);
+    }
+    if (params.request.sort == index::SearchRequest::Sort::date) url += "&sort=date";
+    if (page > 1) url += "&page=" + std::to_string(page);
+    return escape_html(url);
+  }
+  std::string toggled(const std::string& facet, const std::string& value) const {
+    auto filters = params.request.filters;
+    auto& values = filters[facet];
+    auto found = std::find(values.begin(), values.end(), value);
+    if (found == values.end()) {
+      values.push_back(value);
+    } else {
+      values.erase(found);
+    }
+    if (values.empty()) filters.erase(facet);
+    return to(filters, 1, params.request.query);
+  }
+  std::string page(std::size_t number) const {
+    return to(params.request.filters, number, params.request.query);
+  }
+};
+
+bool is_safe_url(const std::string& url) {
+  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
+std::string facet_label(const UiStrings& s, const std::string& ui, const std::string& facet,
+                        const std::string& value) {
+  const std::string key = facet + "." + value;
+  const std::string label = s.text(ui, key);
+  return label == key ? value : label;
+}
+
+}  // namespace
+
+std::string render_results_page(const UiStrings& s, const std::string& ui,
+                                const SearchParams& params, const index::SearchResult& result) {
+  const Link link{params, ui};
+  const std::string& query = params.request.query;
+  std::string html;
+  html.reserve(16384);
+  html += "<!doctype html>\n<html lang=\"" + escape_html(ui) + "\" dir=\"" +
+          (s.is_rtl(ui) ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+          escape_html(query.empty() ? s.text(ui, "page.title") : query + " – Agora") +
+          "</title>\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
+          "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" href=\"/agora.css\">\n"
+          "<script type=\"module\" src=\"/agora.js\"></script>\n</head>\n<body>\n";
+  html += "<a class=\"agora-skip\" href=\"#main\">" + escape_html(s.text(ui, "skip")) + "</a>\n";
+  html += "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
+          "href=\"/\">Agora</a>\n<div class=\"agora-lang\"><label for=\"lang\">" +
+          escape_html(s.text(ui, "lang.label")) +
+          "</label> <select id=\"lang\" name=\"lang\" form=\"agora-search-form\">";
+  for (const auto& language : s.languages()) {
+    const std::string code = language.value("code", "");
+    html += "<option value=\"" + escape_html(code) + "\" lang=\"" + escape_html(code) + "\"" +
+            (code == ui ? " selected" : "") + ">" + escape_html(language.value("name", code)) +
+            "</option>";
+  }
+  html += "</select></div></div>\n<form id=\"agora-search-form\" class=\"agora-form\" "
+          "role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">" +
+          escape_html(s.text(ui, "search.label")) +
+          "</label><div class=\"agora-field\"><div class=\"agora-combo\"><input type=\"search\" "
+          "id=\"q\" name=\"q\" maxlength=\"500\" value=\"" + escape_html(query) + "\"></div>"
+          "<button type=\"submit\" class=\"agora-submit\">" +
+          escape_html(s.text(ui, "search.button")) + "</button></div></form>\n</header>\n";
+
+  html += "<main id=\"main\" tabindex=\"-1\">\n<p id=\"agora-status\" class=\"agora-status\" "
+          "role=\"status\" aria-live=\"polite\">";
+  html += escape_html(s.format(ui, result.total_is_estimate ? "results.about" : "results.count",
+                               "count", result.total));
+  html += "</p>\n";
+  if (result.relaxed) {
+    html += "<p class=\"agora-relaxed\">" + escape_html(s.text(ui, "results.relaxed")) + "</p>\n";
+  }
+  html += "<div class=\"agora-layout\">\n<aside id=\"agora-facets\" class=\"agora-facets\"><h2>" +
+          escape_html(s.text(ui, "filters.heading")) + "</h2>\n";
+  for (const char* facet : {"language", "type", "license", "level", "subject"}) {
+    const auto found = result.facets.find(facet);
+    if (found == result.facets.end() || found->second.empty()) continue;
+    html += "<section data-facet=\"" + std::string(facet) + "\"><h3>" +
+            escape_html(s.text(ui, std::string("facet.") + facet)) + "</h3><ul>";
+    const auto selected = params.request.filters.find(facet);
+    for (const index::FacetCount& count : found->second) {
+      const bool on = selected != params.request.filters.end() &&
+                      std::find(selected->second.begin(), selected->second.end(), count.value) !=
+                          selected->second.end();
+      html += "<li><a data-value=\"" + escape_html(count.value) + "\" href=\"" +
+              link.toggled(facet, count.value) + "\"" + (on ? " aria-current=\"true\"" : "") +
+              ">" + escape_html(facet_label(s, ui, facet, count.value)) + " <span class=\"count\">(" +
+              std::to_string(count.count) + ")</span></a></li>";
+    }
+    html += "</ul></section>\n";
+  }
+  html += "</aside>\n<div class=\"agora-results-col\">\n";
+  if (result.hits.empty()) {
+    html += "<div id=\"agora-empty\" class=\"agora-empty\"><p>" +
+            escape_html(s.text(ui, "results.none")) + "</p>";
+    if (!result.suggestion.empty()) {
+      html += "<p id=\"agora-did-you-mean\">" + escape_html(s.text(ui, "results.didyoumean")) +
+              " <a href=\"" + link.to(params.request.filters, 1, result.suggestion) + "\">" +
+              escape_html(result.suggestion) + "</a></p>";
+    }
+    if (!params.request.filters.empty()) {
+      html += "<p id=\"agora-broader\"><a href=\"" + link.to({}, 1, query) + "\">" +
+              escape_html(s.text(ui, "results.broader")) + "</a></p>";
+    }
+    html += "</div>\n";
+  }
+  html += "<ol id=\"agora-results\" class=\"agora-results\">\n";
+  for (const index::Hit& hit : result.hits) {
+    html += "<li class=\"agora-hit\" data-id=\"" + escape_html(hit.id) + "\" lang=\"" +
+            escape_html(hit.language) + "\"><h3><a class=\"agora-title\" href=\"" +
+            (is_safe_url(hit.url) ? escape_html(hit.url) : "#") + "\">" + escape_html(hit.title) +
+            "</a></h3><p class=\"agora-badges\"><span class=\"badge lang\">" +
+            escape_html(hit.language) + "</span>";
+    if (!hit.types.empty()) {
+      html += "<span class=\"badge type\">" +
+              escape_html(facet_label(s, ui, "type", hit.types.front())) + "</span>";
+    }
+    if (!hit.license.empty()) {
+      html += "<span class=\"badge license\">" + escape_html(hit.license) + "</span>";
+    }
+    if (!hit.in_learner_language) {
+      html += "<span class=\"badge other\">" + escape_html(s.text(ui, "hit.other_language")) +
+              "</span>";
+    }
+    html += "</p><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
+    if (!hit.translations.empty()) {
+      html += "<p class=\"agora-also\">" + escape_html(s.text(ui, "hit.also"));
+      bool first = true;
+      for (const index::Translation& translation : hit.translations) {
+        html += std::string(first ? " " : " · ") + "<a hreflang=\"" +
+                escape_html(translation.language) + "\" lang=\"" +
+                escape_html(translation.language) + "\" href=\"" +
+                (is_safe_url(translation.url) ? escape_html(translation.url) : "#") + "\">" +
+                escape_html(translation.title) + "</a>";
+        first = false;
+      }
+      html += "</p>";
+    }
+    html += "</li>\n";
+  }
+  html += "</ol>\n";
+  const std::size_t pages = (result.total + params.per_page - 1) / params.per_page;
+  if (pages > 1) {
+    html += "<nav id=\"agora-pages\" class=\"agora-pages\" aria-label=\"" +
+            escape_html(s.text(ui, "pages.label")) + "\">";
+    if (params.page > 1) {
+      html += "<a rel=\"prev\" href=\"" + link.page(params.page - 1) + "\">" +
+              escape_html(s.text(ui, "pages.previous")) + "</a> ";
+    }
+    if (params.page < pages) {
+      html += "<a rel=\"next\" href=\"" + link.page(params.page + 1) + "\">" +
+              escape_html(s.text(ui, "pages.next")) + "</a>";
+    }
+    html += "</nav>\n";
+  }
+  html += "</div>\n</div>\n</main>\n</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace agora::searchd
