@@ -111,13 +111,17 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
     title_key += token.folded;
   }
   document.add_value(schema::kTitleSort, title_key);
-  if (!record.types.empty()) document.add_value(schema::kTypeValue, record.types.front());
+  document.add_value(schema::kTypesValue,
+                     joined(record.types, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kLicenseValue, record.license);
   document.add_value(schema::kLevelValue, record.level);
   document.add_value(schema::kCollectionValue, record.collection);
   document.add_value(schema::kSubjectsValue,
                      joined(record.subjects, std::string(1, schema::kListSeparator)));
-  document.set_data(record.stored.dump());
+  document.add_value(schema::kBodyText, record.text);
+  nlohmann::json data = record.stored;
+  data.erase("text");
+  document.set_data(data.dump());
   return document;
 }
 

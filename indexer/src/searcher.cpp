@@ -1,6 +1,7 @@
 // Searching the index: ranking with the learner's language first, collapsing translations,
 // facet counts, snippets, spelling suggestions and autocompletion.
 #include <algorithm>
+#include <set>
 
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
@@ -34,44 +35,56 @@ class LearnerLanguageFirst final : public Xapian::KeyMaker {
   std::string primary_;
 };
 
-// Counts each item of a multi-valued value slot (subjects).
-class ListValueCounter final : public Xapian::MatchSpy {
+// Counts, for each facet value, the distinct works (translations collapsed) among the
+// matching documents, so that a facet count equals the total its filter would give.
+class CollapsedFacetCounter final : public Xapian::MatchSpy {
  public:
-  explicit ListValueCounter(Xapian::valueno slot) : slot_(slot) {}
   void operator()(const Xapian::Document& document, double) override {
-    const std::string joined = document.get_value(slot_);
+    const std::string work = document.get_value(schema::kWorkKey);
+    works_.insert(work);
+    add("language", document.get_value(schema::kLanguageValue), work);
+    add("license", document.get_value(schema::kLicenseValue), work);
+    add("level", document.get_value(schema::kLevelValue), work);
+    add("collection", document.get_value(schema::kCollectionValue), work);
+    add_list("type", document.get_value(schema::kTypesValue), work);
+    add_list("subject", document.get_value(schema::kSubjectsValue), work);
+  }
+
+  std::size_t distinct_works() const { return works_.size(); }
+
+  std::map<std::string, std::vector<FacetCount>> facets() const {
+    std::map<std::string, std::vector<FacetCount>> out;
+    for (const std::string& facet : facet_names()) {
+      std::vector<FacetCount>& counts = out[facet];
+      if (auto found = values_.find(facet); found != values_.end()) {
+        for (const auto& [value, works] : found->second) {
+          counts.push_back({value, static_cast<Xapian::doccount>(works.size())});
+        }
+      }
+      std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count > b.count;
+      });
+    }
+    return out;
+  }
+
+ private:
+  void add(const std::string& facet, const std::string& value, const std::string& work) {
+    if (!value.empty()) values_[facet][value].insert(work);
+  }
+  void add_list(const std::string& facet, const std::string& joined, const std::string& work) {
     std::size_t start = 0;
     while (start < joined.size()) {
       std::size_t end = joined.find(schema::kListSeparator, start);
       if (end == std::string::npos) end = joined.size();
-      if (end > start) ++counts_[joined.substr(start, end - start)];
+      add(facet, joined.substr(start, end - start), work);
       start = end + 1;
     }
   }
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
 
- private:
-  Xapian::valueno slot_;
-  std::map<std::string, Xapian::doccount> counts_;
+  std::set<std::string> works_;
+  std::map<std::string, std::map<std::string, std::set<std::string>>> values_;
 };
-
-std::vector<FacetCount> sorted_counts(const std::map<std::string, Xapian::doccount>& counts) {
-  std::vector<FacetCount> out;
-  for (const auto& [value, count] : counts) {
-    if (!value.empty()) out.push_back({value, count});
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  return out;
-}
-
-std::map<std::string, Xapian::doccount> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, Xapian::doccount> counts;
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    counts[*value] = value.get_termfreq();
-  }
-  return counts;
-}
 
 std::vector<std::string> string_list(const json& value) {
   if (value.is_string()) return {value.get<std::string>()};
@@ -128,25 +141,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
   auto run = [&](const Xapian::Query& query, SearchResult& into) {
     enquire.set_query(query);
     enquire.clear_matchspies();
-    Xapian::ValueCountMatchSpy languages(schema::kLanguageValue), types(schema::kTypeValue),
-        licenses(schema::kLicenseValue), levels(schema::kLevelValue),
-        collections(schema::kCollectionValue);
-    ListValueCounter subjects(schema::kSubjectsValue);
-    for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{
-             &languages, &types, &licenses, &levels, &collections, &subjects}) {
-      enquire.add_matchspy(spy);
-    }
+    CollapsedFacetCounter counter;
+    enquire.add_matchspy(&counter);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit),
                                          kCheckAtLeast);
-    into.total = mset.get_matches_estimated();
-    into.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-    into.facets["language"] = sorted_counts(spy_counts(languages));
-    into.facets["type"] = sorted_counts(spy_counts(types));
-    into.facets["license"] = sorted_counts(spy_counts(licenses));
-    into.facets["level"] = sorted_counts(spy_counts(levels));
-    into.facets["collection"] = sorted_counts(spy_counts(collections));
-    into.facets["subject"] = sorted_counts(subjects.counts());
+    // Every candidate was seen when there are fewer than kCheckAtLeast: then the number of
+    // distinct works is the exact collapsed total. Beyond that Xapian estimates.
+    const bool all_seen = mset.get_uncollapsed_matches_upper_bound() <= kCheckAtLeast;
+    into.total = all_seen ? static_cast<Xapian::doccount>(counter.distinct_works())
+                          : mset.get_matches_estimated();
+    into.total_is_estimate = !all_seen;
+    into.facets = counter.facets();
     return mset;
   };
   Xapian::MSet mset = run(built.query, result);
@@ -169,7 +175,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = record.value("license", "");
     hit.score = match.get_weight();
     hit.in_learner_language = primary_subtag(hit.language) == learner;
-    const std::string body = record.value("text", "");
+    const std::string body = document.get_value(schema::kBodyText);
     const std::string description = record.value("description", "");
     const analyzers::Analyzer& document_analyzer = registry_.for_tag(hit.language);
     hit.snippet = make_snippet(body.empty() ? description : body, document_analyzer,
@@ -254,7 +260,11 @@ std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
   const std::string id_term = schema::term(schema::kId, id);
   const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
   if (posting == database_.postlist_end(id_term)) return std::nullopt;
-  return json::parse(database_.get_document(*posting).get_data());
+  const Xapian::Document document = database_.get_document(*posting);
+  json record = json::parse(document.get_data());
+  const std::string text = document.get_value(schema::kBodyText);
+  if (!text.empty()) record["text"] = text;
+  return record;
 }
 
 IndexStats Searcher::stats() {

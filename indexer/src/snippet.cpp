@@ -31,21 +31,27 @@ std::size_t safe_cut(const std::string& text, std::size_t at) {
   return at;
 }
 
-// Where the first query term appears in `text`, comparing ASCII letters without case;
+// Where a query term first appears in `text`: looked up as written (most words in running
+// text are lower case) and, failing that, with ASCII capitals folded in the first few KB.
 // npos when none does (then the snippet comes from the start).
 std::size_t first_term_offset(const std::string& text, const QueryTerms& terms) {
-  std::string lowered = text;
+  constexpr std::size_t kFoldedSearchBytes = 8192;
+  auto earliest = [&terms](const std::string& haystack) {
+    std::size_t first = std::string::npos;
+    for (const auto* set : {&terms.exact, &terms.folded}) {
+      for (const std::string& term : *set) {
+        if (term.size() >= 2) first = std::min(first, haystack.find(term));
+      }
+    }
+    return first;
+  };
+  const std::size_t as_written = earliest(text);
+  if (as_written != std::string::npos) return as_written;
+  std::string lowered = text.substr(0, kFoldedSearchBytes);
   for (char& c : lowered) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  std::size_t first = std::string::npos;
-  for (const auto* set : {&terms.exact, &terms.folded}) {
-    for (const std::string& term : *set) {
-      if (term.size() < 2) continue;
-      first = std::min(first, lowered.find(term));
-    }
-  }
-  return first;
+  return earliest(lowered);
 }
 
 std::string snippet_of_window(const std::string& text, bool cut_before, bool cut_after,

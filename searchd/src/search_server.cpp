@@ -178,7 +178,12 @@ struct SearchServer::Impl {
         response.set_header("Access-Control-Max-Age", "86400");
       }
     });
-    if (!config.web.empty() && !server.set_mount_point("/", config.web)) {
+    // Static files are public: the embedded widget on a partner's page reads the UI strings
+    // (/i18n/*.json) from here, so any origin may read them.
+    if (!config.web.empty() &&
+        !server.set_mount_point("/", config.web,
+                                {{"Access-Control-Allow-Origin", "*"},
+                                 {"X-Content-Type-Options", "nosniff"}})) {
       throw InvalidInput("--web " + config.web + ": not a readable folder");
     }
   }

@@ -213,6 +213,8 @@ test('static files are served and no path escapes the web folder', async () => {
   const page = await get('/');
   assert.equal(page.status, 200);
   assert.match(page.body, /<form id="agora-search-form"[^>]*role="search"/);
+  const strings = await fetch(`${base}/i18n/fr.json`, { headers: { Origin: 'https://elsewhere.example' } });
+  assert.equal(strings.headers.get('access-control-allow-origin'), '*', 'widget strings are public');
   for (const escape of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd']) {
     const response = await get(escape);
     assert.ok(response.status >= 400, escape);

@@ -113,10 +113,27 @@ TEST_CASE("filters narrow, facets count", "[search]") {
   std::map<std::string, Xapian::doccount> languages;
   for (const FacetCount& count : all.facets.at("language")) languages[count.value] = count.count;
   CHECK(languages["ja"] == japanese.total);
+  // A facet value's count is the total its filter gives (translations collapsed alike).
+  for (const std::string facet : {"type", "license", "level", "subject", "collection"}) {
+    for (const FacetCount& count : all.facets.at(facet)) {
+      INFO(facet << "=" << count.value);
+      CHECK(run_search("", "en", {{facet, {count.value}}}).total == count.count);
+    }
+  }
   const SearchResult two = run_search("", "en", {{"language", {"ja", "ko"}}});
   CHECK(two.total > japanese.total);  // OR within a facet
   const SearchResult both = run_search("", "en", {{"language", {"ja"}}, {"type", {"video"}}});
   CHECK(both.total <= japanese.total);  // AND across facets
+}
+
+TEST_CASE("the total does not depend on the page size", "[search]") {
+  SearchRequest small;
+  small.query = "cooperative";
+  small.learner_language = "fr";
+  small.limit = 3;
+  SearchRequest large = small;
+  large.limit = 20;
+  CHECK(corpus_searcher().search(small).total == corpus_searcher().search(large).total);
 }
 
 TEST_CASE("phrases, exclusions, OR, fields and prefixes", "[search]") {

@@ -10,7 +10,7 @@
 namespace agora::index::schema {
 
 /// Bumped when a change needs existing indexes rebuilt; stored as index metadata.
-inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersion = "2";
 inline constexpr std::string_view kVersionKey = "agora.schema";
 
 // Boolean filter terms: prefix + normalised value, no positions, wdf 0.
@@ -47,11 +47,13 @@ enum Slot : Xapian::valueno {
   kWorkKey = 2,        ///< work key, or the id when the record has no work: collapse key
   kLanguageValue = 3,  ///< canonical language tag, to prefer the learner's language
   kTitleSort = 4,      ///< case-folded title, for alphabetical sorting
-  kTypeValue = 5,      ///< first type, for facet counts
+  kTypesValue = 5,     ///< types joined by kListSeparator, for facet counts
   kLicenseValue = 6,   ///< license, for facet counts
   kLevelValue = 7,     ///< level, for facet counts
   kCollectionValue = 8,///< collection, for facet counts
   kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
+  kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
+                       ///< showing a hit never parses a whole book chapter
 };
 
 /// Separates the items of a multi-valued value slot.
