@@ -10,8 +10,10 @@ packages=(
   # libraries
   libicu-dev libstemmer-dev libcld2-dev libxapian-dev libgumbo-dev libpugixml-dev
   libyaml-cpp-dev libcmark-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev
-  # tests: Catch2, conformance data, the benchmark corpus
+  # tests: Catch2, conformance data, the benchmark corpus, a browser with fonts for
+  # Arabic, Persian, Greek and CJK pages
   catch2 unicode-data snowball-data debian-handbook bzip2
+  chromium fonts-noto-core fonts-noto-cjk
 )
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 

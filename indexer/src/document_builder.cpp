@@ -13,12 +13,6 @@ using analyzers::Analyzer;
 // Xapian refuses terms over 245 bytes; nobody searches for such a term anyway.
 constexpr std::size_t kMaxTermBytes = 240;
 
-std::string lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Adds the terms of one field and returns the next free position.
 class FieldIndexer {
  public:
@@ -69,7 +63,7 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 
 void add_filter(Xapian::Document& document, std::string_view prefix, const std::string& value) {
   if (value.empty()) return;
-  const std::string term = schema::term(prefix, lower_ascii(value));
+  const std::string term = schema::filter_term(prefix, value);
   if (term.size() <= kMaxTermBytes) document.add_boolean_term(term);
 }
 

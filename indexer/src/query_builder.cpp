@@ -17,12 +17,6 @@ using analyzers::TokenList;
 // How many index terms one prefix* may expand to.
 constexpr Xapian::termcount kMaxPrefixExpansion = 50;
 
-std::string lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
   if (parts.empty()) return Xapian::Query();
   if (parts.size() == 1) return parts.front();
@@ -149,7 +143,7 @@ std::string filter_term(const std::string& facet, const std::string& value) {
       {"collection", schema::kCollection}};
   const auto found = prefixes.find(facet);
   if (found == prefixes.end()) return "";
-  return schema::term(found->second, lower_ascii(value));
+  return schema::filter_term(found->second, value);
 }
 
 BuiltQuery build_query(const std::vector<QueryClause>& clauses,

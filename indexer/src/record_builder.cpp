@@ -6,6 +6,7 @@
 
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/error.hpp"
+#include "text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -16,12 +17,6 @@ std::string trim(const std::string& text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   return text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 // Collects errors for one item; every check names its field.
@@ -136,7 +131,7 @@ std::optional<std::string> normalise_license(const std::string& license) {
       std::regex::icase);
   std::smatch match;
   if (std::regex_match(license, match, cc_url)) {
-    const std::string kind = lower(match[2]);
+    const std::string kind = lower_ascii(match[2]);
     if (kind == "zero") return "CC0-" + match[3].str();
     if (kind == "mark") return "PDM-" + match[3].str();
     std::string id = "CC-" + kind + "-" + match[3].str();
@@ -147,7 +142,7 @@ std::optional<std::string> normalise_license(const std::string& license) {
   // SPDX short identifiers ("CC-BY-SA-4.0", "MIT"); "CC BY-SA 4.0", as Creative Commons
   // writes its names, is read as one too.
   std::string id = license;
-  if (lower(id.substr(0, 3)) == "cc ") std::replace(id.begin(), id.end(), ' ', '-');
+  if (lower_ascii(id.substr(0, 3)) == "cc ") std::replace(id.begin(), id.end(), ' ', '-');
   static const std::regex spdx(R"(^[A-Za-z][A-Za-z0-9.+\-]{0,63}$)");
   if (std::regex_match(id, spdx)) return id;
   return std::nullopt;
@@ -198,9 +193,9 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     }
   }
   for (std::string type : check.list("learningResourceType", ',')) {
-    record.types.push_back(lower(type));
+    record.types.push_back(lower_ascii(type));
   }
-  if (const std::string level = lower(check.text("educationalLevel")); !level.empty()) {
+  if (const std::string level = lower_ascii(check.text("educationalLevel")); !level.empty()) {
     if (level == "beginner" || level == "intermediate" || level == "advanced") {
       record.level = level;
     } else {
@@ -209,7 +204,7 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     }
   }
   record.keywords = check.list("keywords", ',');
-  for (std::string subject : check.list("about", ',')) record.subjects.push_back(lower(subject));
+  for (std::string subject : check.list("about", ',')) record.subjects.push_back(lower_ascii(subject));
   record.authors = check.names("author");
   for (const char* field : {"datePublished", "dateModified"}) {
     const std::string date = check.text(field);

@@ -7,7 +7,7 @@
 
 #include "agora/index/importer.hpp"
 #include "json_ld.hpp"
-#include "text_checks.hpp"
+#include "text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -26,12 +26,6 @@ struct GumboDocument {
 std::string attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* found = gumbo_get_attribute(&node->v.element.attributes, name);
   return found ? found->value : "";
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 // Calls `visit` for every element below `node`, depth first.
@@ -106,10 +100,10 @@ std::string declared_charset(const GumboNode* root) {
   std::string charset;
   for_each_element(root, [&](const GumboNode* node) {
     if (!charset.empty() || node->v.element.tag != GUMBO_TAG_META) return;
-    charset = lower(attribute(node, "charset"));
+    charset = lower_ascii(attribute(node, "charset"));
     if (!charset.empty()) return;
-    if (lower(attribute(node, "http-equiv")) != "content-type") return;
-    const std::string content = lower(attribute(node, "content"));
+    if (lower_ascii(attribute(node, "http-equiv")) != "content-type") return;
+    const std::string content = lower_ascii(attribute(node, "content"));
     const std::size_t at = content.find("charset=");
     if (at != std::string::npos) charset = content.substr(at + 8);
   });
@@ -139,14 +133,11 @@ class HtmlReader final : public FormatReader {
   void read(const InputFile& file, const ReadOptions& options,
             const ItemSink& sink) const override {
     std::string html = read_file_bytes(file.path.string());
+    auto fail = [&](int line, std::string field, std::string message) {
+      sink(failure_item(file.display, line, std::move(field), std::move(message)));
+    };
     ImportItem item;
     item.where = {file.display, 1};
-    auto fail = [&](int line, std::string field, std::string message) {
-      item.kind = ImportItem::Kind::failure;
-      item.where.line = line;
-      item.failure = {std::move(field), std::move(message), line};
-      sink(std::move(item));
-    };
     std::unique_ptr<GumboDocument> document = std::make_unique<GumboDocument>(html);
     const std::string charset = declared_charset(document->output->root);
     if (!charset.empty() && charset != "utf-8" && charset != "utf8") {
@@ -178,13 +169,13 @@ class HtmlReader final : public FormatReader {
     }
     for_each_element(root, [&](const GumboNode* node) {
       if (node->v.element.tag == GUMBO_TAG_META) {
-        const std::string name = lower(attribute(node, "name")) + lower(attribute(node, "property"));
+        const std::string name = lower_ascii(attribute(node, "name")) + lower_ascii(attribute(node, "property"));
         const std::string content = attribute(node, "content");
         if (name == "description" || name == "og:description") set("description", content, node);
         if (name == "keywords") set("keywords", content, node);
         if (name == "author") set("author", content, node);
       } else if (node->v.element.tag == GUMBO_TAG_LINK) {
-        const std::string rel = lower(attribute(node, "rel"));
+        const std::string rel = lower_ascii(attribute(node, "rel"));
         if (rel == "canonical") set("url", attribute(node, "href"), node);
         if (rel == "license") set("license", attribute(node, "href"), node);
       }
@@ -214,7 +205,7 @@ class HtmlReader final : public FormatReader {
   static void read_embedded_json_ld(const GumboNode* root, ImportItem& item) {
     for_each_element(root, [&](const GumboNode* node) {
       if (node->v.element.tag != GUMBO_TAG_SCRIPT ||
-          lower(attribute(node, "type")) != "application/ld+json" ||
+          lower_ascii(attribute(node, "type")) != "application/ld+json" ||
           node->v.element.children.length == 0) {
         return;
       }

@@ -1,20 +1,12 @@
 // .jsonl and .json: native records and schema.org JSON-LD, one or many per file.
 #include "agora/index/importer.hpp"
 #include "json_ld.hpp"
-#include "text_checks.hpp"
+#include "text_helpers.hpp"
 
 namespace agora::index {
 namespace {
 
 using nlohmann::json;
-
-ImportItem failure_at(const InputFile& file, int line, std::string field, std::string message) {
-  ImportItem item;
-  item.kind = ImportItem::Kind::failure;
-  item.where = {file.display, line};
-  item.failure = {std::move(field), std::move(message), line};
-  return item;
-}
 
 // JSON does not say where a value sits once parsed: find the record by its id in the
 // text instead, which is where a reader of the file would look too.
@@ -40,7 +32,7 @@ void emit(const json& value, const InputFile& file, std::string_view text, int l
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const json& node = nodes[i];
     if (!node.is_object()) {
-      sink(failure_at(file, line, "json",
+      sink(failure_item(file.display, line, "json",
                       "record " + std::to_string(i + 1) + " is " + node.type_name() +
                           ", expected an object"));
       continue;
@@ -49,7 +41,7 @@ void emit(const json& value, const InputFile& file, std::string_view text, int l
     if (is_json_ld(node)) {
       JsonLdMapping mapped = native_from_json_ld(node);
       if (!mapped.fields) {
-        sink(failure_at(file, line, "@type", mapped.error));
+        sink(failure_item(file.display, line, "@type", mapped.error));
         continue;
       }
       fields = std::move(*mapped.fields);
@@ -75,7 +67,7 @@ class JsonReader final : public FormatReader {
   void read(const InputFile& file, const ReadOptions&, const ItemSink& sink) const override {
     const std::string text = read_file_bytes(file.path.string());
     if (auto problem = utf8_problem(text)) {
-      sink(failure_at(file, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
+      sink(failure_item(file.display, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
       return;
     }
     if (file.path.extension() == ".jsonl") {
@@ -99,12 +91,12 @@ class JsonReader final : public FormatReader {
         if (value.is_object()) {
           emit(value, file, text, line, false, sink);
         } else {
-          sink(failure_at(file, line, "json",
+          sink(failure_item(file.display, line, "json",
                           std::string("a JSON Lines line must be one object, not ") +
                               value.type_name()));
         }
       } catch (const json::parse_error& error) {
-        sink(failure_at(file, line, "json", describe(error)));
+        sink(failure_item(file.display, line, "json", describe(error)));
       }
     }
   }
@@ -115,7 +107,7 @@ class JsonReader final : public FormatReader {
     try {
       document = json::parse(text);
     } catch (const json::parse_error& error) {
-      sink(failure_at(file, line_at(text, error.byte), "json", describe(error)));
+      sink(failure_item(file.display, line_at(text, error.byte), "json", describe(error)));
       return;
     }
     emit(document, file, text, 1, true, sink);

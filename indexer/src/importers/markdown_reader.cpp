@@ -3,7 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "agora/index/importer.hpp"
-#include "text_checks.hpp"
+#include "text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -90,14 +90,11 @@ class MarkdownReader final : public FormatReader {
 
   void read(const InputFile& file, const ReadOptions&, const ItemSink& sink) const override {
     const std::string text = read_file_bytes(file.path.string());
+    auto fail = [&](int line, std::string field, std::string message) {
+      sink(failure_item(file.display, line, std::move(field), std::move(message)));
+    };
     ImportItem item;
     item.where = {file.display, 1};
-    auto fail = [&](int line, std::string field, std::string message) {
-      item.kind = ImportItem::Kind::failure;
-      item.where.line = line;
-      item.failure = {std::move(field), std::move(message), line};
-      sink(std::move(item));
-    };
     if (auto problem = utf8_problem(text)) {
       return fail(line_at(text, *first_invalid_utf8(text)), "encoding", *problem);
     }

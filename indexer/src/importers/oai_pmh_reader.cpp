@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "agora/index/importer.hpp"
-#include "text_checks.hpp"
+#include "text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -47,11 +47,7 @@ class OaiPmhReader final : public FormatReader {
             const ItemSink& sink) const override {
     const std::string xml = read_file_bytes(file.path.string());
     auto fail = [&](int line, std::string field, std::string message) {
-      ImportItem item;
-      item.kind = ImportItem::Kind::failure;
-      item.where = {file.display, line};
-      item.failure = {std::move(field), std::move(message), line};
-      sink(std::move(item));
+      sink(failure_item(file.display, line, std::move(field), std::move(message)));
     };
     pugi::xml_document document;
     const pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());

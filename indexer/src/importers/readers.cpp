@@ -5,6 +5,15 @@
 
 namespace agora::index {
 
+ImportItem failure_item(const std::string& file, int line, std::string field,
+                        std::string message) {
+  ImportItem item;
+  item.kind = ImportItem::Kind::failure;
+  item.where = {file, line};
+  item.failure = {std::move(field), std::move(message), line};
+  return item;
+}
+
 const FormatReader* reader_for(std::string_view format_or_extension) {
   static const auto json = make_json_reader();
   static const auto markdown = make_markdown_reader();

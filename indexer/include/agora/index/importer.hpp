@@ -28,6 +28,10 @@ struct ImportItem {
 
 using ItemSink = std::function<void(ImportItem&&)>;
 
+/// An item saying that nothing could be read at `file`:`line` because of `field`.
+ImportItem failure_item(const std::string& file, int line, std::string field,
+                        std::string message);
+
 /// Options that change how files are read.
 struct ReadOptions {
   /// Applied to a file's path relative to the PATH argument; capture group 1 is the language

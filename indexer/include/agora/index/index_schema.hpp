@@ -66,6 +66,15 @@ inline std::string term(std::string_view prefix, std::string_view value) {
   return made;
 }
 
+/// A boolean filter term: `prefix` + `value` with ASCII capitals lowered ("XTYPEvideo").
+inline std::string filter_term(std::string_view prefix, std::string_view value) {
+  std::string made = term(prefix, value);
+  for (std::size_t i = prefix.size(); i < made.size(); ++i) {
+    if (made[i] >= 'A' && made[i] <= 'Z') made[i] = static_cast<char>(made[i] - 'A' + 'a');
+  }
+  return made;
+}
+
 /// The stemmed term of `stem` for a language: "Zfr:cooper".
 inline std::string stem_term(std::string_view language, std::string_view stem) {
   std::string made(kStem);

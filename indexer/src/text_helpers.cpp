@@ -1,5 +1,5 @@
-// UTF-8 validity (through ICU's decoder), line numbers and file reading.
-#include "text_checks.hpp"
+// UTF-8 validity (through ICU's decoder), line numbers, file reading, ASCII lowering.
+#include "text_helpers.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -34,6 +34,13 @@ std::string read_file_bytes(const std::string& path) {
   std::ostringstream content;
   content << file.rdbuf();
   return content.str();
+}
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
 }
 
 std::optional<std::string> utf8_problem(std::string_view text) {

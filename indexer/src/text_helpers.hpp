@@ -1,4 +1,5 @@
-// Checks on raw input text shared by the readers.
+// Small text helpers shared by the readers and the index: UTF-8 checks, line numbers,
+// file reading, ASCII case folding.
 #pragma once
 
 #include <cstddef>
@@ -20,5 +21,8 @@ std::string read_file_bytes(const std::string& path);
 /// "not valid UTF-8 at line L (byte B); convert the file to UTF-8" when `text` is
 /// ill-formed, else nullopt.
 std::optional<std::string> utf8_problem(std::string_view text);
+
+/// `text` with ASCII capitals lowered; other bytes unchanged (for ids, tags and keys).
+std::string lower_ascii(std::string text);
 
 }  // namespace agora::index
