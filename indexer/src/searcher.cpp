@@ -2,6 +2,7 @@
 // facet counts, snippets, spelling suggestions and autocompletion.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
@@ -40,26 +41,30 @@ class LearnerLanguageFirst final : public Xapian::KeyMaker {
 class CollapsedFacetCounter final : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& document, double) override {
-    const std::string work = document.get_value(schema::kWorkKey);
-    works_.insert(work);
-    add("language", document.get_value(schema::kLanguageValue), work);
-    add("license", document.get_value(schema::kLicenseValue), work);
-    add("level", document.get_value(schema::kLevelValue), work);
-    add("collection", document.get_value(schema::kCollectionValue), work);
-    add_list("type", document.get_value(schema::kTypesValue), work);
-    add_list("subject", document.get_value(schema::kSubjectsValue), work);
+    // Works are numbered on first sight, so the per-value bookkeeping is integers.
+    const auto [entry, added] =
+        work_numbers_.try_emplace(document.get_value(schema::kWorkKey), work_numbers_.size());
+    const std::uint32_t work = entry->second;
+    add(kLanguage, document.get_value(schema::kLanguageValue), work);
+    add(kLicense, document.get_value(schema::kLicenseValue), work);
+    add(kLevel, document.get_value(schema::kLevelValue), work);
+    add(kCollection, document.get_value(schema::kCollectionValue), work);
+    add_list(kType, document.get_value(schema::kTypesValue), work);
+    add_list(kSubject, document.get_value(schema::kSubjectsValue), work);
   }
 
-  std::size_t distinct_works() const { return works_.size(); }
+  std::size_t distinct_works() const { return work_numbers_.size(); }
 
-  std::map<std::string, std::vector<FacetCount>> facets() const {
+  std::map<std::string, std::vector<FacetCount>> facets() {
+    static const char* const names[] = {"language", "license", "level", "collection", "type",
+                                        "subject"};
     std::map<std::string, std::vector<FacetCount>> out;
-    for (const std::string& facet : facet_names()) {
-      std::vector<FacetCount>& counts = out[facet];
-      if (auto found = values_.find(facet); found != values_.end()) {
-        for (const auto& [value, works] : found->second) {
-          counts.push_back({value, static_cast<Xapian::doccount>(works.size())});
-        }
+    for (std::size_t facet = 0; facet < kFacets; ++facet) {
+      std::vector<FacetCount>& counts = out[names[facet]];
+      for (auto& [value, works] : values_[facet]) {
+        std::sort(works.begin(), works.end());
+        const auto distinct = std::unique(works.begin(), works.end()) - works.begin();
+        counts.push_back({value, static_cast<Xapian::doccount>(distinct)});
       }
       std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.count > b.count;
@@ -69,10 +74,12 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   }
 
  private:
-  void add(const std::string& facet, const std::string& value, const std::string& work) {
-    if (!value.empty()) values_[facet][value].insert(work);
+  enum Facet : std::size_t { kLanguage, kLicense, kLevel, kCollection, kType, kSubject, kFacets };
+
+  void add(Facet facet, const std::string& value, std::uint32_t work) {
+    if (!value.empty()) values_[facet][value].push_back(work);
   }
-  void add_list(const std::string& facet, const std::string& joined, const std::string& work) {
+  void add_list(Facet facet, const std::string& joined, std::uint32_t work) {
     std::size_t start = 0;
     while (start < joined.size()) {
       std::size_t end = joined.find(schema::kListSeparator, start);
@@ -82,8 +89,8 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
     }
   }
 
-  std::set<std::string> works_;
-  std::map<std::string, std::map<std::string, std::set<std::string>>> values_;
+  std::unordered_map<std::string, std::uint32_t> work_numbers_;
+  std::map<std::string, std::vector<std::uint32_t>> values_[kFacets];
 };
 
 std::vector<std::string> string_list(const json& value) {
