@@ -242,7 +242,9 @@ function ensureContainers() {
     dom.status.after(el('div', { class: 'agora-sort' },
       el('label', { for: 'agora-sort', 'data-i18n': 'sort.label' }, t('sort.label')), dom.sort));
   }
-  dom.toolbar = $('#agora-toolbar');
+  // What shows with results next to the status: the sort control. The status itself stays
+  // rendered (a live region hidden until it changes is not announced reliably).
+  dom.toolbar = $('#agora-toolbar .agora-sort');
 
   let layout = $('.agora-layout', main);
   const column = () => $('.agora-results-col', main) || layout;

@@ -9,7 +9,7 @@
 // came from), target (for result links, e.g. _blank), q (initial query), per-page.
 // Theme from the host page: --agora-accent, --agora-accent-text, --agora-text,
 // --agora-background, --agora-radius, --agora-font (custom properties cross the shadow
-// boundary; nothing else does, because :host resets every inherited property).
+// boundary; nothing else does, because the shadow root's wrapper resets every inherited property).
 //
 // A classic script, not a module: document.currentScript tells us our own origin.
 (() => {
@@ -37,21 +37,29 @@
 
   const STYLE = `
 :host {
-  all: initial;                 /* nothing inherited from the host page */
+  all: initial;
   display: block;
   --_accent: var(--agora-accent, #0a5c4a);
   --_on-accent: var(--agora-accent-text, #ffffff);
   --_text: var(--agora-text, #1b1f23);
   --_bg: var(--agora-background, #ffffff);
   --_radius: var(--agora-radius, 0.5rem);
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+/* The host page's own rules that match <agora-search> (e.g. "* { color: red !important }")
+   beat :host rules, so the reset is repeated on the wrapper inside the shadow root, which
+   no host rule can reach: nothing but the --agora-* properties is inherited from the page. */
+.box {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  padding: 0.75rem;
   font: 1rem/1.5 var(--agora-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif);
   color: var(--_text);
   background: var(--_bg);
   overflow-wrap: break-word;
 }
-:host([hidden]) { display: none; }
-* { box-sizing: border-box; }
-.box { padding: 0.75rem; }
 label { display: block; font-weight: 600; margin-block-end: 0.3rem; }
 .row { display: flex; gap: 0.4rem; }
 input, button { font: inherit; color: inherit; min-block-size: 2.5rem; border-radius: var(--_radius); }

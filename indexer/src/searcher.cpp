@@ -243,23 +243,29 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
     }
     parts.emplace_back(Xapian::Query::OP_OR, fields.begin(), fields.end());
   }
+  // Subjects that start with the last word typed take up to a quarter of the list (at
+  // least one place), titles the rest, and the whole list never exceeds `limit`.
+  std::vector<Completion> subjects;
+  const std::size_t subject_places = std::max<std::size_t>(1, limit / 4);
+  const std::string subject_prefix = schema::term(schema::kSubject, words.back());
+  for (auto term = database_.allterms_begin(subject_prefix);
+       term != database_.allterms_end(subject_prefix) && subjects.size() < subject_places;
+       ++term) {
+    subjects.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
+  }
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
   LearnerLanguageFirst language_first(primary_subtag(language.empty() ? "und" : language));
   enquire.set_sort_by_key_then_relevance(&language_first, true);
   enquire.set_collapse_key(schema::kWorkKey);
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  const Xapian::MSet mset =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     const json record = json::parse(match.get_document().get_data());
     out.push_back({record.value("title", ""), "title", record.value("id", ""),
                    record.value("inLanguage", "und")});
   }
-  // Subjects that start with the last word typed.
-  const std::string subject_prefix = schema::term(schema::kSubject, words.back());
-  for (auto term = database_.allterms_begin(subject_prefix);
-       term != database_.allterms_end(subject_prefix) && out.size() < limit + 3; ++term) {
-    out.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
-  }
+  out.insert(out.end(), subjects.begin(), subjects.end());
   return out;
 }
 

@@ -5,6 +5,9 @@
 #include <cctype>
 #include <cstdio>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "agora/index/html_escape.hpp"
 
 namespace agora::searchd {
@@ -63,8 +66,19 @@ bool is_safe_url(const std::string& url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
 }
 
+// "fr" shown to a Spanish reader is "francés": ICU knows every language's name in every
+// language.
+std::string language_name(const std::string& tag, const std::string& ui) {
+  icu::UnicodeString name;
+  icu::Locale(tag.c_str()).getDisplayName(icu::Locale(ui.c_str()), name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? tag : out;
+}
+
 std::string facet_label(const UiStrings& s, const std::string& ui, const std::string& facet,
                         const std::string& value) {
+  if (facet == "language") return language_name(value, ui);
   const std::string key = facet + "." + value;
   const std::string label = s.text(ui, key);
   return label == key ? value : label;
@@ -84,6 +98,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
           escape_html(query.empty() ? s.text(ui, "page.title") : query + " – Agora") +
           "</title>\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
           "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" href=\"/agora.css\">\n"
+          "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
+          "viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%230a5c4a'/%3E%3C/svg%3E\">\n"
           "<script type=\"module\" src=\"/agora.js\"></script>\n</head>\n<body>\n";
   html += "<a class=\"agora-skip\" href=\"#main\">" + escape_html(s.text(ui, "skip")) + "</a>\n";
   html += "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
@@ -93,8 +109,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
   for (const auto& language : s.languages()) {
     const std::string code = language.value("code", "");
     html += "<option value=\"" + escape_html(code) + "\" lang=\"" + escape_html(code) + "\"" +
-            (code == ui ? " selected" : "") + ">" + escape_html(language.value("name", code)) +
-            "</option>";
+            (s.is_rtl(code) ? " dir=\"rtl\"" : "") + (code == ui ? " selected" : "") + ">" +
+            escape_html(language.value("name", code)) + "</option>";
   }
   html += "</select></div></div>\n<form id=\"agora-search-form\" class=\"agora-form\" "
           "role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">" +
@@ -151,20 +167,21 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
     html += "<li class=\"agora-hit\" data-id=\"" + escape_html(hit.id) + "\" lang=\"" +
             escape_html(hit.language) + "\"><h3><a class=\"agora-title\" href=\"" +
             (is_safe_url(hit.url) ? escape_html(hit.url) : "#") + "\">" + escape_html(hit.title) +
-            "</a></h3><p class=\"agora-badges\"><span class=\"badge lang\">" +
-            escape_html(hit.language) + "</span>";
-    if (!hit.types.empty()) {
-      html += "<span class=\"badge type\">" +
-              escape_html(facet_label(s, ui, "type", hit.types.front())) + "</span>";
+            "</a></h3><ul class=\"agora-badges\" role=\"list\"><li class=\"agora-badge "
+            "agora-badge-language\">" + escape_html(language_name(hit.language, ui)) + "</li>";
+    if (!hit.in_learner_language) {
+      html += "<li class=\"agora-badge agora-other-language\">" +
+              escape_html(s.text(ui, "hit.other_language")) + "</li>";
+    }
+    for (const std::string& type : hit.types) {
+      html += "<li class=\"agora-badge agora-badge-type\">" +
+              escape_html(facet_label(s, ui, "type", type)) + "</li>";
     }
     if (!hit.license.empty()) {
-      html += "<span class=\"badge license\">" + escape_html(hit.license) + "</span>";
+      html += "<li class=\"agora-badge agora-badge-license\">" + escape_html(hit.license) +
+              "</li>";
     }
-    if (!hit.in_learner_language) {
-      html += "<span class=\"badge other\">" + escape_html(s.text(ui, "hit.other_language")) +
-              "</span>";
-    }
-    html += "</p><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
+    html += "</ul><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
     if (!hit.translations.empty()) {
       html += "<p class=\"agora-also\">" + escape_html(s.text(ui, "hit.also"));
       bool first = true;

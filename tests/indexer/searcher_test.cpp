@@ -207,6 +207,9 @@ TEST_CASE("completions: titles in the learner's language first, then subjects", 
   REQUIRE_FALSE(completions.empty());
   CHECK(completions.front().kind == "title");
   CHECK(completions.front().language == "fr");
+  for (std::size_t limit : {1, 3, 8}) {
+    CHECK(corpus_searcher().complete("coop", "en", limit).size() <= limit);
+  }
   const auto subjects = corpus_searcher().complete("gover", "en", 5);
   CHECK(std::any_of(subjects.begin(), subjects.end(), [](const Completion& c) {
     return c.kind == "subject" && c.text == "governance";
