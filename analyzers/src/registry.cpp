@@ -75,12 +75,20 @@ Resolution Registry::resolve(std::string_view tag) const {
   }
   Resolution resolution;
   resolution.canonical_tag = parsed.canonical;
+  const std::string& script = parsed.script.empty() ? parsed.likely_script : parsed.script;
+  // "und-Arab" names a script default itself; any other "und-…" falls through to them too.
+  if (parsed.language == "und" && !parsed.script.empty()) {
+    if (auto found = by_tag_.find("und-" + parsed.script); found != by_tag_.end()) {
+      resolution.analyzer = found->second.get();
+      resolution.exact = true;
+      return resolution;
+    }
+  }
   if (auto found = by_alias_.find(parsed.language); found != by_alias_.end()) {
     resolution.analyzer = found->second;
     resolution.exact = true;
     return resolution;
   }
-  const std::string& script = parsed.script.empty() ? parsed.likely_script : parsed.script;
   if (auto found = by_tag_.find("und-" + script); !script.empty() && found != by_tag_.end()) {
     resolution.analyzer = found->second.get();
     return resolution;

@@ -72,6 +72,8 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
   ImportSummary summary;
   std::vector<std::string> problems;
   const std::vector<PlannedFile> files = plan(paths, options.format, problems);
+  ReadOptions read_options = options.read;
+  read_options.format = options.format;
   for (const std::string& problem : problems) errors << problem << '\n';
   summary.failed += problems.size();
   if (options.strict) {
@@ -94,34 +96,46 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
         ++summary.failed;
         if (options.strict) throw StrictStop{};
       };
-      try {
-        planned.reader->read(planned.file, options.read, [&](ImportItem&& item) {
-          if (stopping()) return;
-          switch (item.kind) {
-            case ImportItem::Kind::failure:
-              report(item.where, item.failure);
+      // Imports one item; a bad record is reported and skipped.
+      const auto import_item = [&](ImportItem& item) {
+        switch (item.kind) {
+          case ImportItem::Kind::failure:
+            report(item.where, item.failure);
+            return;
+          case ImportItem::Kind::deletion:
+            summary.removed += writer.remove(item.deleted_id) ? 1 : 0;
+            break;
+          case ImportItem::Kind::record: {
+            BuiltRecord built = build_record(item, options.read.collection, detector);
+            for (const FieldError& error : built.errors)
+              errors << format_error(item.where, error) << '\n';
+            if (!built.record) {
+              ++summary.failed;
+              if (options.strict) throw StrictStop{};
               return;
-            case ImportItem::Kind::deletion:
-              summary.removed += writer.remove(item.deleted_id) ? 1 : 0;
-              break;
-            case ImportItem::Kind::record: {
-              BuiltRecord built = build_record(item, options.read.collection, detector);
-              for (const FieldError& error : built.errors) errors << format_error(item.where, error) << '\n';
-              if (!built.record) {
-                ++summary.failed;
-                if (options.strict) throw StrictStop{};
-                return;
-              }
-              const auto outcome = writer.upsert(*built.record);
-              ++(outcome == IndexWriter::Outcome::added ? summary.added : summary.replaced);
-              break;
             }
+            const auto outcome = writer.upsert(*built.record);
+            ++(outcome == IndexWriter::Outcome::added ? summary.added : summary.replaced);
+            break;
           }
-          if (!options.strict && ++since_commit >= options.batch_size) {
-            writer.commit();
-            since_commit = 0;
+        }
+        if (!options.strict && ++since_commit >= options.batch_size) {
+          writer.commit();
+          since_commit = 0;
+        }
+        if (progress) progress->update(summary, planned.file.display);
+      };
+      try {
+        planned.reader->read(planned.file, read_options, [&](ImportItem&& item) {
+          if (stopping()) return;
+          try {
+            import_item(item);
+          } catch (const StrictStop&) {
+            throw;
+          } catch (const std::exception& error) {
+            // Whatever a library throws on odd input costs one record, not the run.
+            report(item.where, {"record", error.what(), 0});
           }
-          if (progress) progress->update(summary, planned.file.display);
         });
       } catch (const InvalidInput& error) {  // unreadable file
         report({planned.file.display, 0}, {"file", error.what(), 0});

@@ -22,7 +22,7 @@ const std::map<std::string, std::string>& creative_work_types() {
 
 // The first @type that is a creative work, or "" when none is.
 std::string creative_work_type(const json& node) {
-  const json& type = node.value("@type", json());
+  const json type = node.contains("@type") ? node["@type"] : json();
   const auto known = [](const json& value) {
     return value.is_string() && creative_work_types().count(value.get<std::string>()) != 0;
   };
@@ -71,6 +71,7 @@ bool is_json_ld(const json& node) {
 }
 
 std::vector<json> json_ld_nodes(const json& document) {
+  if (document.is_array()) return document.get<std::vector<json>>();
   if (document.is_object() && document.contains("@graph") && document["@graph"].is_array()) {
     return document["@graph"].get<std::vector<json>>();
   }
@@ -78,9 +79,12 @@ std::vector<json> json_ld_nodes(const json& document) {
 }
 
 JsonLdMapping native_from_json_ld(const json& node) {
+  if (!node.is_object()) {
+    return {std::nullopt, std::string("a JSON-LD node must be an object, not ") + node.type_name()};
+  }
   const std::string type = creative_work_type(node);
   if (type.empty()) {
-    return {std::nullopt, "@type " + node.value("@type", json("(none)")).dump() +
+    return {std::nullopt, "@type " + (node.contains("@type") ? node["@type"].dump() : "(none)") +
                               " is not a creative work (expected LearningResource, "
                               "CreativeWork, Course, Book, VideoObject, Article, ...)"};
   }

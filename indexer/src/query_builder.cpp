@@ -74,8 +74,9 @@ class Builder {
         built_.terms.exact.insert(token.term);
         built_.terms.folded.insert(token.folded);
       }
-      terms.emplace_back(field == "title" ? schema::term(schema::kTitle, token.term)
-                                          : token.term);
+      terms.emplace_back(field == "title"     ? schema::term(schema::kTitle, token.term)
+                         : field == "subject" ? schema::term(schema::kKeyword, token.term)
+                                              : token.term);
     }
     if (terms.size() <= 1) return combine(Xapian::Query::OP_AND, terms);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
@@ -162,7 +163,11 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
     if (is_filter_field(clause.field)) {
       const std::string term = filter_term(clause.field == "lang" ? "language" : clause.field,
                                            clause.text);
-      filter_terms[clause.field].emplace_back(term);
+      if (clause.excluded) {
+        excluded.emplace_back(term);  // -type:video leaves videos out
+      } else {
+        filter_terms[clause.field].emplace_back(term);
+      }
       continue;
     }
     Xapian::Query query;

@@ -109,7 +109,8 @@ class Checker {
 };
 
 bool valid_date(const std::string& date) {
-  static const std::regex pattern(R"(^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.+\-Z]*)?$)");
+  static const std::regex pattern(
+      R"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?)?)?$)");
   std::smatch match;
   if (!std::regex_match(date, match, pattern)) return false;
   if (match[2].matched) {
@@ -155,6 +156,10 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   Record record;
   record.stored = item.fields;
   json& stored = record.stored;
+  // An empty YAML value or a JSON null means "not given": store nothing for it.
+  for (auto it = stored.begin(); it != stored.end();) {
+    it = it->is_null() ? stored.erase(it) : std::next(it);
+  }
 
   record.id = check.text("id", true);
   static const std::regex id_pattern(R"(^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$)");
@@ -172,8 +177,11 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   if (record.title.size() > 500) check.fail("title", "is longer than 500 bytes");
   record.description = check.text("description");
   record.text = check.text("text");
-  record.work = check.text("work");
-  record.publisher = check.names("publisher").empty() ? "" : check.names("publisher").front();
+  const std::string work = check.text("work");
+  record.work = lower_ascii(work);  // "Start-a-Coop" and "start-a-coop" are one work
+  if (const auto publishers = check.names("publisher"); !publishers.empty()) {
+    record.publisher = publishers.front();
+  }
   record.collection = check.text("collection");
   if (record.collection.empty()) record.collection = default_collection;
 
@@ -218,13 +226,21 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   // An exported record keeps the mark of a detected language: re-importing it must not
   // turn a guess into a declaration.
   if (const json& detected = item.fields.value("languageDetected", json());
-      detected.is_object() && detected.value("inLanguage", "") == record.language) {
+      detected.is_object() && detected.contains("inLanguage") &&
+      detected["inLanguage"].is_string() && detected["inLanguage"] == record.language) {
     record.language_detected = true;
-    record.detection_confidence = detected.value("confidence", 0.0);
+    if (detected.contains("confidence") && detected["confidence"].is_number()) {
+      record.detection_confidence = detected["confidence"].get<double>();
+    }
   }
   if (record.language == "und") {
     std::string sample = record.title + "\n" + record.description + "\n" + record.text;
-    const analyzers::Detection detection = detector.detect(sample.substr(0, 20000));
+    // A few paragraphs are plenty; cut on a character boundary or CLD2 gives up.
+    std::size_t cut = std::min<std::size_t>(sample.size(), 20000);
+    while (cut > 0 && cut < sample.size() && (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    const analyzers::Detection detection = detector.detect(std::string_view(sample).substr(0, cut));
     record.language = detection.language;
     record.language_detected = true;
     record.detection_confidence = detection.confidence;
@@ -242,6 +258,7 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   if (!record.keywords.empty()) stored["keywords"] = record.keywords;
   if (!record.subjects.empty()) stored["about"] = record.subjects;
   if (!record.collection.empty()) stored["collection"] = record.collection;
+  if (!work.empty()) stored["work"] = work;
   built.record = std::move(record);
   return built;
 }

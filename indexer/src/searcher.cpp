@@ -93,6 +93,12 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   std::map<std::string, std::vector<std::uint32_t>> values_[kFacets];
 };
 
+// A string field of a stored record, or `fallback` when it is missing or not a string.
+std::string text_field(const json& record, const char* key, const char* fallback = "") {
+  const auto found = record.find(key);
+  return found != record.end() && found->is_string() ? found->get<std::string>() : fallback;
+}
+
 std::vector<std::string> string_list(const json& value) {
   if (value.is_string()) return {value.get<std::string>()};
   std::vector<std::string> out;
@@ -174,29 +180,30 @@ SearchResult Searcher::search(const SearchRequest& request) {
     const Xapian::Document document = match.get_document();
     const json record = json::parse(document.get_data());
     Hit hit;
-    hit.id = record.value("id", "");
-    hit.title = record.value("title", "");
-    hit.url = record.value("url", "");
-    hit.language = record.value("inLanguage", "und");
-    hit.types = string_list(record.value("learningResourceType", json()));
-    hit.license = record.value("license", "");
+    hit.id = text_field(record, "id");
+    hit.title = text_field(record, "title");
+    hit.url = text_field(record, "url");
+    hit.language = text_field(record, "inLanguage", "und");
+    hit.types = string_list(record.contains("learningResourceType") ? record["learningResourceType"]
+                                                                   : json());
+    hit.license = text_field(record, "license");
     hit.score = match.get_weight();
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     const std::string body = document.get_value(schema::kBodyText);
-    const std::string description = record.value("description", "");
+    const std::string description = text_field(record, "description");
     const analyzers::Analyzer& document_analyzer = registry_.for_tag(hit.language);
     hit.snippet = make_snippet(body.empty() ? description : body, document_analyzer,
                                built.terms, kSnippetBytes);
-    const std::string work = record.value("work", "");
+    const std::string work = text_field(record, "work");
     if (!work.empty()) {
-      const std::string work_term = schema::term(schema::kWork, work);
+      const std::string work_term = schema::filter_term(schema::kWork, work);
       for (auto other = database_.postlist_begin(work_term);
            other != database_.postlist_end(work_term); ++other) {
         if (*other == *match) continue;
         const json translation = json::parse(database_.get_document(*other).get_data());
-        hit.translations.push_back({translation.value("id", ""), translation.value("title", ""),
-                                    translation.value("url", ""),
-                                    translation.value("inLanguage", "und")});
+        hit.translations.push_back({text_field(translation, "id"), text_field(translation, "title"),
+                                    text_field(translation, "url"),
+                                    text_field(translation, "inLanguage", "und")});
       }
       std::sort(hit.translations.begin(), hit.translations.end(),
                 [](const Translation& a, const Translation& b) { return a.language < b.language; });
@@ -262,8 +269,8 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
       enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     const json record = json::parse(match.get_document().get_data());
-    out.push_back({record.value("title", ""), "title", record.value("id", ""),
-                   record.value("inLanguage", "und")});
+    out.push_back({text_field(record, "title"), "title", text_field(record, "id"),
+                   text_field(record, "inLanguage", "und")});
   }
   out.insert(out.end(), subjects.begin(), subjects.end());
   return out;

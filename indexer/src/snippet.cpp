@@ -36,6 +36,8 @@ std::size_t safe_cut(const std::string& text, std::size_t at) {
 // npos when none does (then the snippet comes from the start).
 std::size_t first_term_offset(const std::string& text, const QueryTerms& terms) {
   constexpr std::size_t kFoldedSearchBytes = 8192;
+  // Bounded so that a long query over a long book costs the same as over a chapter.
+  constexpr std::size_t kAnchorSearchBytes = 65536;
   auto earliest = [&terms](const std::string& haystack) {
     std::size_t first = std::string::npos;
     for (const auto* set : {&terms.exact, &terms.folded}) {
@@ -45,7 +47,8 @@ std::size_t first_term_offset(const std::string& text, const QueryTerms& terms) 
     }
     return first;
   };
-  const std::size_t as_written = earliest(text);
+  const std::size_t as_written =
+      earliest(text.size() <= kAnchorSearchBytes ? text : text.substr(0, kAnchorSearchBytes));
   if (as_written != std::string::npos) return as_written;
   std::string lowered = text.substr(0, kFoldedSearchBytes);
   for (char& c : lowered) {

@@ -28,6 +28,17 @@ int line_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
+LineIndex::LineIndex(std::string_view text) : line_starts_{0} {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+int LineIndex::line_at(std::size_t offset) const {
+  return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                          line_starts_.begin());
+}
+
 std::string read_file_bytes(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InvalidInput(path + ": cannot be opened");

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace agora::index {
 
@@ -14,6 +15,17 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 /// 1-based line number of byte `offset` in `text`.
 int line_at(std::string_view text, std::size_t offset);
+
+/// Line numbers for many offsets of one text, each in O(log lines).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  /// 1-based line number of byte `offset`.
+  int line_at(std::size_t offset) const;
+
+ private:
+  std::vector<std::size_t> line_starts_;
+};
 
 /// The whole file as bytes; throws agora::InvalidInput naming the file when unreadable.
 std::string read_file_bytes(const std::string& path);

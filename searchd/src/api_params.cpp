@@ -5,6 +5,7 @@
 
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
+#include <unicode/utf8.h>
 
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/error.hpp"
@@ -50,6 +51,16 @@ std::vector<std::string> values_of(const httplib::Request& request, const std::s
 
 }  // namespace
 
+void require_utf8(const std::string& parameter, const std::string& value) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(value.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(value.data(), i, length, c);
+    if (c < 0) throw InvalidInput(parameter + ": not valid UTF-8 (percent-encode UTF-8 bytes)");
+  }
+}
+
 void check_parameters(const httplib::Request& request, const std::vector<std::string>& allowed,
                       std::size_t max) {
   if (request.params.size() > max) {
@@ -57,7 +68,9 @@ void check_parameters(const httplib::Request& request, const std::vector<std::st
                        "; at most " + std::to_string(max) + ")");
   }
   for (const auto& [name, value] : request.params) {
+    require_utf8("parameter name", name);
     if (!name.empty() && name[0] == '_') continue;
+    require_utf8(name, value);
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string list;
       for (const std::string& known : allowed) list += (list.empty() ? "" : ", ") + known;
@@ -117,6 +130,7 @@ SearchParams parse_search_params(const httplib::Request& request, const ServerCo
   params.per_page = positive_number(request, "per_page", 10, config.max_per_page);
   const std::size_t max_page = std::max<std::size_t>(1, config.max_result_depth / params.per_page);
   params.page = positive_number(request, "page", 1, max_page);
+  params.max_page = max_page;
   search.offset = (params.page - 1) * params.per_page;
   search.limit = params.per_page;
   const std::string sort = request.has_param("sort") ? request.get_param_value("sort") : "relevance";

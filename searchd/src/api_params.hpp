@@ -16,6 +16,7 @@ struct SearchParams {
   index::SearchRequest request;
   std::size_t page = 1;
   std::size_t per_page = 10;
+  std::size_t max_page = 1;  ///< the deepest page the limits allow at this page size
 };
 
 /// Reads /api/search (and /search) parameters. Throws agora::InvalidInput naming the
@@ -27,6 +28,9 @@ SearchParams parse_search_params(const httplib::Request& request, const ServerCo
 /// Accept-Language among the supported languages, else "und".
 std::string learner_language(const httplib::Request& request,
                              const analyzers::Registry& registry);
+
+/// Throws agora::InvalidInput naming `parameter` when `value` is not valid UTF-8.
+void require_utf8(const std::string& parameter, const std::string& value);
 
 /// Refuses requests with more than `max` parameters, or with any parameter not in
 /// `allowed` (parameters starting with '_' are cache-busters and ignored).

@@ -38,7 +38,9 @@ void send_problem(httplib::Response& response, const Problem& problem,
                                {"detail", problem.detail},
                                {"instance", instance}};
   response.status = problem.status;
-  response.set_content(body.dump(), "application/problem+json");
+  // Details may quote what the client sent, which need not be valid UTF-8.
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                       "application/problem+json");
 }
 
 }  // namespace agora::searchd

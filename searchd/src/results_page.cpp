@@ -63,7 +63,10 @@ struct Link {
 };
 
 bool is_safe_url(const std::string& url) {
-  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  std::string scheme = url.substr(0, 8);
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return scheme.rfind("https://", 0) == 0 || scheme.rfind("http://", 0) == 0;
 }
 
 // "fr" shown to a Spanish reader is "francés": ICU knows every language's name in every
@@ -198,7 +201,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
     html += "</li>\n";
   }
   html += "</ol>\n";
-  const std::size_t pages = (result.total + params.per_page - 1) / params.per_page;
+  const std::size_t pages =
+      std::min(params.max_page, (result.total + params.per_page - 1) / params.per_page);
   if (pages > 1) {
     html += "<nav id=\"agora-pages\" class=\"agora-pages\" aria-label=\"" +
             escape_html(s.text(ui, "pages.label")) + "\">";

@@ -28,8 +28,14 @@ using nlohmann::json;
 
 thread_local Clock::time_point request_started;
 
+// Stored records and echoed parameters are UTF-8, but never let a stray byte abort a
+// response: replace it instead of throwing.
+std::string dump_safely(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 void send_json(httplib::Response& response, const json& body) {
-  response.set_content(body.dump(), "application/json; charset=utf-8");
+  response.set_content(dump_safely(body), "application/json; charset=utf-8");
 }
 
 }  // namespace
@@ -105,6 +111,7 @@ struct SearchServer::Impl {
   void suggest(const httplib::Request& request, httplib::Response& response) {
     check_parameters(request, {"q", "lang", "limit", "format"}, config.max_parameters);
     const std::string typed = request.get_param_value("q");
+    require_utf8("q", typed);
     if (typed.size() > config.max_query_bytes) {
       throw InvalidInput("q: at most " + std::to_string(config.max_query_bytes) + " bytes");
     }
@@ -122,7 +129,7 @@ struct SearchServer::Impl {
     if (request.get_param_value("format") == "opensearch") {
       json texts = json::array();
       for (const auto& completion : completions) texts.push_back(completion.text);
-      response.set_content(json::array({typed, texts}).dump(),
+      response.set_content(dump_safely(json::array({typed, texts})),
                            "application/x-suggestions+json");
       return;
     }
@@ -222,7 +229,7 @@ struct SearchServer::Impl {
                            {"bytes", response.body.size()}, {"remote", request.remote_addr},
                            {"q", request.get_param_value("q")}};
         std::lock_guard<std::mutex> lock(log_mutex);
-        std::cout << line.dump() << '\n' << std::flush;
+        std::cout << dump_safely(line) << '\n' << std::flush;
       });
     }
   }

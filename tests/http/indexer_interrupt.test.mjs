@@ -40,7 +40,13 @@ async function interrupted(signal) {
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Interrupt once the first batches are committed (a sanitizer build starts slowly).
+    for (let waited = 0; waited < 120000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (child.exitCode !== null) break;
+      const run = spawnSync(agoraIndex, ['stats', '--db', db, '--json'], { encoding: 'utf8' });
+      if (run.status === 0 && JSON.parse(run.stdout).documents >= 2 * BATCH) break;
+    }
     assert.equal(child.exitCode, null, 'the import is still running when interrupted');
     const code = await new Promise((resolve) => {
       child.once('exit', (exitCode, exitSignal) => resolve(exitCode ?? exitSignal));

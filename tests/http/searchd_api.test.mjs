@@ -190,6 +190,13 @@ test('every error is a problem+json with a 4xx status and a message', async () =
     assert.equal(response.body.status, status);
     assert.match(response.body.detail, message, url);
   }
+  // Bytes that are not UTF-8 are refused, and never take the server down.
+  for (const url of ['/api/search?q=%FF', '/api/search?lang=%FF', '/api/suggest?q=%C3', '/%FF', '/healthz?q=%FF']) {
+    const response = await get(url);
+    assert.ok(response.status < 500, `${url} answered ${response.status}`);
+  }
+  assert.equal((await get('/api/search?q=%FF')).status, 400);
+  assert.equal((await get('/healthz')).status, 200, 'still serving');
   const cacheBuster = await get('/api/search?q=coop&_=12345');
   assert.equal(cacheBuster.status, 200);
 });

@@ -95,3 +95,12 @@ TEST_CASE("embedded JSON-LD fills what the head does not say", "[html]") {
   CHECK(fields["learningResourceType"] == "guide");
   CHECK(fields["title"] == "Guía");
 }
+
+TEST_CASE("embedded JSON-LD may be a top-level array", "[html]") {
+  TempDir dir;
+  const auto items = read_items(dir, "array.html", R"(<html lang="en"><head><title>T</title>
+<script type="application/ld+json">[{"@type": "Organization", "name": "X"},
+ {"@type": "Article", "identifier": "from-array"}]</script></head><body>x</body></html>)");
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].fields["id"] == "from-array");
+}

@@ -81,3 +81,12 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[json]") {
   CHECK(items[0].failure.field == "encoding");
   CHECK(items[0].where.line == 2);
 }
+
+TEST_CASE("the jsonl format reads any file as JSON Lines; .ndjson is JSON Lines", "[json]") {
+  TempDir dir;
+  const std::string lines = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n";
+  agora::index::ReadOptions forced;
+  forced.format = "jsonl";
+  CHECK(read_items(dir, "feed.txt.json", lines, forced).size() == 2);
+  CHECK(read_items(dir, "feed.ndjson", lines).size() == 2);
+}

@@ -72,3 +72,11 @@ TEST_CASE("a Latin-1 Markdown file is refused, not mangled", "[markdown]") {
   CHECK(items[0].failure.field == "encoding");
   CHECK(items[0].where.line == 3);
 }
+
+TEST_CASE("a front matter key that is not plain text is refused", "[markdown]") {
+  TempDir dir;
+  const auto items = read_items(dir, "key.md", "---\nid: x\n[a, b]: c\n---\nBody\n");
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].failure.field == "yaml");
+  CHECK(items[0].where.line == 3);
+}

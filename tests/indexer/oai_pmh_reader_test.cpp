@@ -83,3 +83,12 @@ TEST_CASE("malformed XML and foreign XML are failures with a line", "[oai]") {
   const auto foreign = read_items(dir, "rss.xml", "<rss><channel/></rss>");
   CHECK_THAT(foreign[0].failure.message, Catch::Contains("<rss>"));
 }
+
+TEST_CASE("a harvest that is not UTF-8 is refused with its line", "[oai]") {
+  TempDir dir;
+  const auto items = read_items(dir, "latin1.xml",
+                                "<OAI-PMH>\n<ListRecords>\n<dc:title>Caf\xE9</dc:title>");
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].failure.field == "encoding");
+  CHECK(items[0].where.line == 3);
+}

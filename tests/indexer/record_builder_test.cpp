@@ -98,3 +98,42 @@ TEST_CASE("licenses: SPDX ids pass, Creative Commons URLs map to them", "[record
         "CC-BY-ND-3.0");
   CHECK_FALSE(normalise_license("see our website"));
 }
+
+TEST_CASE("null fields mean absent; odd types in kept marks are ignored", "[record]") {
+  json fields = valid();
+  fields["description"] = nullptr;
+  fields["license"] = nullptr;
+  fields["languageDetected"] = {{"inLanguage", 5}, {"confidence", "high"}};
+  const BuiltRecord built = build_record(item_of(fields), "", detector);
+  REQUIRE(built.errors.empty());
+  CHECK_FALSE(built.record->stored.contains("description"));
+  CHECK_FALSE(built.record->language_detected);
+}
+
+TEST_CASE("dates: a time only after a full date", "[record]") {
+  for (const char* bad : {"2024T::", "2024T10:30", "2024-13-01", "2024-02-40", "March 2024"}) {
+    json fields = valid();
+    fields["datePublished"] = bad;
+    INFO(bad);
+    CHECK_FALSE(build_record(item_of(fields), "", detector).record);
+  }
+  for (const char* good : {"2024", "2024-03", "2024-03-12", "2024-03-12T10:30:00Z"}) {
+    json fields = valid();
+    fields["datePublished"] = good;
+    INFO(good);
+    CHECK(build_record(item_of(fields), "", detector).record);
+  }
+}
+
+TEST_CASE("a long undeclared text is detected even when cut inside a character", "[record]") {
+  json fields = valid();
+  fields.erase("inLanguage");
+  std::string text;
+  while (text.size() < 30000) {
+    text += "Кооперативът е сдружение на хора, които заедно притежават и управляват предприятие. ";
+  }
+  fields["text"] = text;
+  const BuiltRecord built = build_record(item_of(fields), "", detector);
+  REQUIRE(built.record);
+  CHECK(built.record->language == "bg");
+}

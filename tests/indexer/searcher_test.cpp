@@ -22,6 +22,11 @@ Searcher& corpus_searcher() {
   static agora::test::TempDir input, db;
   static std::unique_ptr<Searcher> searcher;
   if (!searcher) {
+    input.write("cased-work.jsonl",
+                R"({"id": "cased-en", "url": "https://x.example.org/ce", "title": "Quokkaware guide",)"
+                R"( "inLanguage": "en", "work": "Quokka-Work"})" "\n"
+                R"({"id": "cased-fr", "url": "https://x.example.org/cf", "title": "Guide quokkaware",)"
+                R"( "inLanguage": "fr", "work": " quokka-work "})" "\n");
     input.write("hostile.jsonl",
                 R"({"id": "hostile", "url": "https://x.example.org/h", "title": "Hostile page",)"
                 R"( "inLanguage": "en", "text": "<script>alert('x')</script> zanzibarian \"quotes\" & <b>bold</b>"})"
@@ -101,7 +106,7 @@ TEST_CASE("accent-free and inflected queries meet the same resources", "[search]
 
 TEST_CASE("filters narrow, facets count", "[search]") {
   const SearchResult all = run_search("", "en");
-  CHECK(all.total >= 40);  // 88 records, translations collapsed into one hit per work
+  CHECK(all.total >= 40);  // 90 records, translations collapsed into one hit per work
   const SearchResult japanese = run_search("", "en", {{"language", {"ja"}}});
   CHECK(japanese.total >= 4);
   for (const Hit& hit : japanese.hits) CHECK(hit.language.substr(0, 2) == "ja");
@@ -154,6 +159,23 @@ TEST_CASE("phrases, exclusions, OR, fields and prefixes", "[search]") {
   for (const char* broken : {"\"unclosed", "-", "OR", "title:", "***", "(((", "lang:"}) {
     INFO(broken);
     CHECK_NOTHROW(run_search(broken, "fr"));
+  }
+}
+
+TEST_CASE("work keys match whatever their case", "[search]") {
+  const SearchResult result = run_search("quokkaware", "fr");
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits.front().id == "cased-fr");
+  REQUIRE(result.hits.front().translations.size() == 1);
+  CHECK(result.hits.front().translations.front().id == "cased-en");
+}
+
+TEST_CASE("excluded filter fields leave those records out", "[search]") {
+  const auto all = run_search("cooperative", "en");
+  const auto without_videos = run_search("cooperative -type:video", "en");
+  CHECK(without_videos.total < all.total);
+  for (const Hit& hit : without_videos.hits) {
+    CHECK(std::find(hit.types.begin(), hit.types.end(), "video") == hit.types.end());
   }
 }
 

@@ -30,6 +30,7 @@ TEST_CASE("tags resolve along language, script default, neutral", "[registry]") 
   const Resolution urdu = registry.resolve("ur");
   CHECK(urdu.analyzer->language() == "und-Arab");
   CHECK_FALSE(urdu.exact);
+  CHECK(registry.for_tag("und-Arab").language() == "und-Arab");
   const Resolution swahili = registry.resolve("sw");
   CHECK(swahili.analyzer->language() == "und");
   CHECK(registry.resolve("fr-CA").exact);

@@ -8,19 +8,31 @@ namespace {
 
 using nlohmann::json;
 
-// JSON does not say where a value sits once parsed: find the record by its id in the
-// text instead, which is where a reader of the file would look too.
-int line_of_record(std::string_view text, const json& fields, std::size_t search_from,
-                   int fallback) {
-  const json& id = fields.contains("id") ? fields["id"] : json();
-  if (!id.is_string()) return fallback;
-  const std::size_t found = text.find(json(id).dump(), search_from);
-  return found == std::string_view::npos ? fallback : line_at(text, found);
-}
+// JSON does not say where a value sits once parsed: find each record by its id in the
+// text instead, which is where a reader of the file would look too. Records come in file
+// order, so each search starts where the previous one matched.
+class RecordLocator {
+ public:
+  explicit RecordLocator(std::string_view text) : text_(text), lines_(text) {}
+
+  int line_of(const json& fields, int fallback) {
+    const auto id = fields.find("id");
+    if (id == fields.end() || !id->is_string()) return fallback;
+    const std::size_t found = text_.find(id->dump(), cursor_);
+    if (found == std::string_view::npos) return fallback;
+    cursor_ = found;
+    return lines_.line_at(found);
+  }
+
+ private:
+  std::string_view text_;
+  LineIndex lines_;
+  std::size_t cursor_ = 0;
+};
 
 // Sends each record of one parsed JSON value (a record, an array, a JSON-LD graph).
-void emit(const json& value, const InputFile& file, std::string_view text, int line,
-          bool locate_by_id, const ItemSink& sink) {
+void emit(const json& value, const InputFile& file, int line, RecordLocator* locator,
+          const ItemSink& sink) {
   std::vector<json> nodes;
   if (value.is_array()) {
     nodes = value.get<std::vector<json>>();
@@ -47,7 +59,7 @@ void emit(const json& value, const InputFile& file, std::string_view text, int l
       fields = std::move(*mapped.fields);
     }
     ImportItem item;
-    item.where = {file.display, locate_by_id ? line_of_record(text, fields, 0, line) : line};
+    item.where = {file.display, locator ? locator->line_of(fields, line) : line};
     item.fields = std::move(fields);
     sink(std::move(item));
   }
@@ -64,13 +76,16 @@ class JsonReader final : public FormatReader {
  public:
   std::string_view name() const override { return "json"; }
 
-  void read(const InputFile& file, const ReadOptions&, const ItemSink& sink) const override {
+  void read(const InputFile& file, const ReadOptions& options,
+            const ItemSink& sink) const override {
     const std::string text = read_file_bytes(file.path.string());
     if (auto problem = utf8_problem(text)) {
       sink(failure_item(file.display, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
       return;
     }
-    if (file.path.extension() == ".jsonl") {
+    const std::string extension = file.path.extension().string();
+    if (options.format == "jsonl" ||
+        (options.format.empty() && (extension == ".jsonl" || extension == ".ndjson"))) {
       read_lines(file, text, sink);
     } else {
       read_document(file, text, sink);
@@ -89,7 +104,7 @@ class JsonReader final : public FormatReader {
       try {
         const json value = json::parse(row);
         if (value.is_object()) {
-          emit(value, file, text, line, false, sink);
+          emit(value, file, line, nullptr, sink);
         } else {
           sink(failure_item(file.display, line, "json",
                           std::string("a JSON Lines line must be one object, not ") +
@@ -110,7 +125,8 @@ class JsonReader final : public FormatReader {
       sink(failure_item(file.display, line_at(text, error.byte), "json", describe(error)));
       return;
     }
-    emit(document, file, text, 1, true, sink);
+    RecordLocator locator(text);
+    emit(document, file, 1, &locator, sink);
   }
 };
 

@@ -114,6 +114,11 @@ class MarkdownReader final : public FormatReader {
     if (!front.IsMap()) {
       return fail(2, "front matter", "must be a YAML mapping of field: value lines");
     }
+    for (const auto& entry : front) {
+      if (!entry.first.IsScalar()) {
+        return fail(entry.first.Mark().line + 2, "yaml", "field names must be plain text");
+      }
+    }
     item.fields = json_from_yaml(front);
     for (const auto& entry : front) {
       item.field_lines[entry.first.as<std::string>()] = entry.first.Mark().line + 2;

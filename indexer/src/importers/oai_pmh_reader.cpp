@@ -49,6 +49,10 @@ class OaiPmhReader final : public FormatReader {
     auto fail = [&](int line, std::string field, std::string message) {
       sink(failure_item(file.display, line, std::move(field), std::move(message)));
     };
+    if (auto problem = utf8_problem(xml)) {
+      return fail(line_at(xml, *first_invalid_utf8(xml)), "encoding", *problem);
+    }
+    const LineIndex lines(xml);
     pugi::xml_document document;
     const pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
     if (!parsed) {
@@ -57,34 +61,34 @@ class OaiPmhReader final : public FormatReader {
     }
     const pugi::xml_node root = document.document_element();
     if (local_name(root) != "OAI-PMH") {
-      return fail(line_at(xml, root.offset_debug()), "xml",
+      return fail(lines.line_at(root.offset_debug()), "xml",
                   "root element is <" + std::string(root.name()) +
                       ">, expected an OAI-PMH response <OAI-PMH>");
     }
     if (const pugi::xml_node error = child(root, "error")) {
       const std::string code = error.attribute("code").value();
       if (code == "noRecordsMatch") return;  // an empty harvest, not a failure
-      return fail(line_at(xml, error.offset_debug()), "oai-pmh",
+      return fail(lines.line_at(error.offset_debug()), "oai-pmh",
                   "the repository answered with error " + code + ": " +
                       trimmed(error.child_value()));
     }
     const pugi::xml_node list = child(root, "ListRecords");
     if (!list) {
-      return fail(line_at(xml, root.offset_debug()), "oai-pmh",
+      return fail(lines.line_at(root.offset_debug()), "oai-pmh",
                   "no <ListRecords> in the response (only ListRecords harvests are imported)");
     }
     for (pugi::xml_node record : list.children()) {
       if (local_name(record) != "record") continue;
-      read_record(record, file, xml, options, sink);
+      read_record(record, file, lines, options, sink);
     }
   }
 
  private:
   static void read_record(const pugi::xml_node& record, const InputFile& file,
-                          const std::string& xml, const ReadOptions& options,
+                          const LineIndex& lines, const ReadOptions& options,
                           const ItemSink& sink) {
     ImportItem item;
-    item.where = {file.display, line_at(xml, record.offset_debug())};
+    item.where = {file.display, lines.line_at(record.offset_debug())};
     const pugi::xml_node header = child(record, "header");
     const std::string identifier = trimmed(child(header, "identifier").child_value());
     if (std::strcmp(header.attribute("status").value(), "deleted") == 0) {
@@ -95,7 +99,7 @@ class OaiPmhReader final : public FormatReader {
     }
     json& fields = item.fields;
     fields["id"] = identifier;
-    item.field_lines["id"] = line_at(xml, header.offset_debug());
+    item.field_lines["id"] = lines.line_at(header.offset_debug());
     const pugi::xml_node dc = child(child(record, "metadata"), "dc");
     if (!dc) {
       item.kind = ImportItem::Kind::failure;
@@ -107,7 +111,7 @@ class OaiPmhReader final : public FormatReader {
       const std::string value = trimmed(element.child_value());
       if (value.empty()) continue;
       const std::string_view name = local_name(element);
-      const int line = line_at(xml, element.offset_debug());
+      const int line = lines.line_at(element.offset_debug());
       auto first = [&](const char* field) {
         if (fields.contains(field)) return;
         fields[field] = value;

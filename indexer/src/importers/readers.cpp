@@ -21,6 +21,7 @@ const FormatReader* reader_for(std::string_view format_or_extension) {
   static const auto oai = make_oai_pmh_reader();
   static const std::map<std::string_view, const FormatReader*> by_name = {
       {"json", json.get()}, {"jsonl", json.get()},    {"jsonld", json.get()},
+      {"ndjson", json.get()},
       {"md", markdown.get()}, {"markdown", markdown.get()},
       {"html", html.get()}, {"htm", html.get()},      {"xml", oai.get()},
       {"oai", oai.get()}};

@@ -41,6 +41,8 @@ struct ReadOptions {
   std::string base_url;
   /// Collection for records that name none (OAI-PMH records default to the repository host).
   std::string collection;
+  /// The --format the user forced ("jsonl" reads any file as JSON Lines), or empty.
+  std::string format;
 };
 
 /// One file to read: where it is, and how it is named in messages and ids.
