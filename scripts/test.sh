@@ -7,8 +7,9 @@ scripts/install-deps.sh
 scripts/build.sh
 ctest --preset default -j "$(nproc)"
 
-# The same suites under AddressSanitizer and UBSan; conformance is left out because it
-# exercises the same code on millions of words and would take many minutes instrumented.
+# The C++ suites and the HTTP tests again under AddressSanitizer and UBSan. Conformance
+# (millions of words through the same code) and the browser tests (the same server paths
+# as the HTTP tests) are left out: instrumented, they would take many minutes more.
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$(nproc)"
-ctest --preset asan -j "$(nproc)" -LE conformance
+ctest --preset asan -j "$(nproc)" -LE "conformance|browser"

@@ -70,7 +70,7 @@ TEST_CASE("lang-from-path wins over <html lang>, a base url fills a missing url"
   CHECK(items[0].fields["url"] == "https://book.example.org/pt-BR/apt.html");
 }
 
-TEST_CASE("a declared legacy charset is converted; undeclared bad bytes are refused", "[html]") {
+TEST_CASE("a declared legacy charset is converted — undeclared bad bytes are refused", "[html]") {
   TempDir dir;
   const auto latin1 = read_items(
       dir, "latin1.html",

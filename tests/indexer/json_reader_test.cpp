@@ -82,7 +82,7 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[json]") {
   CHECK(items[0].where.line == 2);
 }
 
-TEST_CASE("the jsonl format reads any file as JSON Lines; .ndjson is JSON Lines", "[json]") {
+TEST_CASE("the jsonl format reads any file as JSON Lines — .ndjson is JSON Lines", "[json]") {
   TempDir dir;
   const std::string lines = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n";
   agora::index::ReadOptions forced;

@@ -40,7 +40,7 @@ const char* kHarvest = R"(<?xml version="1.0" encoding="UTF-8"?>
 )";
 }  // namespace
 
-TEST_CASE("oai_dc records map to native fields; deleted records become deletions", "[oai]") {
+TEST_CASE("oai_dc records map to native fields — deleted records become deletions", "[oai]") {
   TempDir dir;
   const auto items = read_items(dir, "harvest.xml", kHarvest);
   REQUIRE(items.size() == 2);
@@ -57,7 +57,7 @@ TEST_CASE("oai_dc records map to native fields; deleted records become deletions
   CHECK(items[1].deleted_id == "oai:oer.example.org:2");
 }
 
-TEST_CASE("an OAI-PMH error response is a failure; noRecordsMatch is an empty harvest", "[oai]") {
+TEST_CASE("an OAI-PMH error response is a failure — noRecordsMatch is an empty harvest", "[oai]") {
   TempDir dir;
   const auto failed = read_items(
       dir, "error.xml",

@@ -23,7 +23,7 @@ TEST_CASE("words, phrases, exclusions, OR, fields and prefixes", "[query]") {
   CHECK(clauses[6].text == "gouver");
 }
 
-TEST_CASE("a field can take a phrase; unknown fields stay words", "[query]") {
+TEST_CASE("a field can take a phrase — unknown fields stay words", "[query]") {
   const auto clauses = parse_query(R"(title:"digital skills" foo:bar)");
   REQUIRE(clauses.size() == 2);
   CHECK(clauses[0].field == "title");

@@ -99,7 +99,7 @@ TEST_CASE("licenses: SPDX ids pass, Creative Commons URLs map to them", "[record
   CHECK_FALSE(normalise_license("see our website"));
 }
 
-TEST_CASE("null fields mean absent; odd types in kept marks are ignored", "[record]") {
+TEST_CASE("null fields mean absent — odd types in kept marks are ignored", "[record]") {
   json fields = valid();
   fields["description"] = nullptr;
   fields["license"] = nullptr;

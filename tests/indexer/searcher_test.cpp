@@ -56,7 +56,7 @@ SearchResult run_search(const std::string& query, const std::string& language,
 
 }  // namespace
 
-TEST_CASE("the learner's language ranks first; translations collapse into one hit",
+TEST_CASE("the learner's language ranks first — translations collapse into one hit",
           "[search]") {
   for (const char* language : {"fr", "es", "en"}) {
     const SearchResult result = run_search("coopérative", language);

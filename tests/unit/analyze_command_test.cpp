@@ -43,7 +43,7 @@ TEST_CASE("analyze --detect prints language and confidence", "[cli]") {
   CHECK(analyze({"--detect"}, "ok").out == "und\t0.00\n");
 }
 
-TEST_CASE("a bad tag names the supported ones; an unknown one falls back with a note",
+TEST_CASE("a bad tag names the supported ones — an unknown one falls back with a note",
           "[cli]") {
   CHECK_THROWS_WITH(analyze({"--lang", "!!"}, "x"), Catch::Contains("ca (Catalan)"));
   const Run swahili = analyze({"--lang", "sw"}, "ushirika");
@@ -51,10 +51,11 @@ TEST_CASE("a bad tag names the supported ones; an unknown one falls back with a 
   CHECK_THAT(swahili.err, Catch::Contains("using Language-neutral (und)"));
 }
 
-TEST_CASE("analyze --explain shows both chains; wrong options are refused", "[cli]") {
+TEST_CASE("analyze --explain shows both chains — wrong options are refused", "[cli]") {
   const Run run = analyze({"--lang", "tr", "--explain"}, "");
   CHECK_THAT(run.out, Catch::Contains("turkic_lowercase nfkc_casefold"));
-  CHECK_THAT(run.out, Catch::Contains("snowball:turkish stopwords"));
+  CHECK_THAT(run.out, Catch::Contains("snowball:turkish"));
+  CHECK_THAT(run.out, Catch::EndsWith(" stopwords\n"));  // the query chain ends with them
   CHECK_THROWS_AS(analyze({"--bogus"}, ""), agora::InvalidInput);
   CHECK_THROWS_AS(analyze({"--words", "--detect"}, ""), agora::InvalidInput);
   CHECK_THROWS_AS(analyze({"--lang"}, ""), agora::InvalidInput);
