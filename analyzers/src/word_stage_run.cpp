@@ -15,10 +15,10 @@ struct WordForms {
 
 using Memo = std::unordered_map<std::string, WordForms>;
 
-// Enough for the working vocabulary of a long text (a few MB per analyzer and thread at
-// most); cleared when full rather than evicting one by one, which keeps the common path a
-// single lookup.
-constexpr std::size_t kMemoCapacity = 1 << 15;
+// Enough for the working vocabulary of a book in one language (about 6 MB per analyzer
+// and thread at most); cleared when full rather than evicting one by one, which keeps the
+// common path a single lookup.
+constexpr std::size_t kMemoCapacity = 1 << 16;
 
 // Memos of runs that no longer exist stay until a thread has seen this many runs; then
 // all are dropped together (a long-lived process builds its registry once).
