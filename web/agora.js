@@ -5,6 +5,8 @@
 // and (re)renders results there. Every piece of text is inserted with textContent,
 // except the snippet, which the server has already escaped (only <mark> is markup).
 
+import { formatMessage } from './messages.js';
+
 const FACETS = ['language', 'type', 'level', 'subject', 'license', 'collection'];
 const FACET_VISIBLE = 8;          // values shown before "More"
 const MAX_RESULT_DEPTH = 1000;    // agora-searchd's default page × per_page limit
@@ -75,40 +77,8 @@ let pluralRules = new Intl.PluralRules('en');
 let numbers = new Intl.NumberFormat('en');
 let languageNames = null;
 
-// Messages use a small subset of ICU MessageFormat so each language can have its own
-// plural forms without code: "{count, plural, =0 {...} one {...} few {...} other {...}}".
-function selectPlural(text, vars) {
-  const match = /\{(\w+),\s*plural,/.exec(text);
-  if (!match) return text;
-  let end = match.index + match[0].length;
-  for (let depth = 1; end < text.length && depth; end++) {
-    if (text[end] === '{') depth++;
-    else if (text[end] === '}') depth--;
-  }
-  const body = text.slice(match.index + match[0].length, end - 1);
-  const options = {};
-  const selector = /\s*(=\d+|\w+)\s*\{/y;
-  for (let pos = 0; pos < body.length;) {
-    selector.lastIndex = pos;
-    const option = selector.exec(body);
-    if (!option) break;
-    let stop = selector.lastIndex;
-    for (let depth = 1; stop < body.length && depth; stop++) {
-      if (body[stop] === '{') depth++;
-      else if (body[stop] === '}') depth--;
-    }
-    options[option[1]] = body.slice(selector.lastIndex, stop - 1);
-    pos = stop;
-  }
-  const n = Number(vars[match[1]]);
-  const chosen = options['=' + n] ?? options[pluralRules.select(n)] ?? options.other ?? '';
-  return text.slice(0, match.index) + chosen + selectPlural(text.slice(end), vars);
-}
-
 function t(key, vars = {}) {
-  const text = strings[key] ?? fallback[key] ?? key;
-  return selectPlural(text, vars).replace(/\{(\w+)\}/g, (whole, name) =>
-    name in vars ? (typeof vars[name] === 'number' ? numbers.format(vars[name]) : vars[name]) : whole);
+  return formatMessage(strings[key] ?? fallback[key] ?? key, vars, pluralRules, numbers);
 }
 
 function languageName(code, capitalise = false) {

@@ -124,29 +124,6 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
     return node;
   }
 
-  // "{count, plural, one {...} other {...}}" — same message format as the search page.
-  function selectPlural(text, vars, rules) {
-    const match = /\{(\w+),\s*plural,/.exec(text);
-    if (!match) return text;
-    let end = match.index + match[0].length;
-    for (let depth = 1; end < text.length && depth; end++) depth += text[end] === '{' ? 1 : text[end] === '}' ? -1 : 0;
-    const body = text.slice(match.index + match[0].length, end - 1);
-    const options = {};
-    const selector = /\s*(=\d+|\w+)\s*\{/y;
-    for (let pos = 0; pos < body.length;) {
-      selector.lastIndex = pos;
-      const option = selector.exec(body);
-      if (!option) break;
-      let stop = selector.lastIndex;
-      for (let depth = 1; stop < body.length && depth; stop++) depth += body[stop] === '{' ? 1 : body[stop] === '}' ? -1 : 0;
-      options[option[1]] = body.slice(selector.lastIndex, stop - 1);
-      pos = stop;
-    }
-    const n = Number(vars[match[1]]);
-    const chosen = options['=' + n] ?? options[rules.select(n)] ?? options.other ?? '';
-    return text.slice(0, match.index) + chosen + selectPlural(text.slice(end), vars, rules);
-  }
-
   class AgoraSearch extends HTMLElement {
     static get observedAttributes() { return ['lang', 'collection', 'api']; }
 
@@ -192,8 +169,7 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
 
     t(key, vars = {}) {
       const text = this.strings[key] ?? ENGLISH[key] ?? key;
-      return selectPlural(text, vars, this.plural).replace(/\{(\w+)\}/g, (whole, name) =>
-        name in vars ? (typeof vars[name] === 'number' ? this.numbers.format(vars[name]) : vars[name]) : whole);
+      return this.formatMessage ? this.formatMessage(text, vars, this.plural, this.numbers) : text;
     }
 
     // Strings from the origin's i18n files; English if they cannot be fetched.
@@ -217,6 +193,14 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       } catch {
         this.strings = ENGLISH;
         cache.delete(`${api} languages`);   // try again next time
+      }
+      try {
+        // The page's own message formatter, from the same origin as the strings.
+        const messages = await cached(`${api} messages`, () => import(`${api}/messages.js`));
+        this.formatMessage = messages.formatMessage;
+      } catch {
+        this.formatMessage = null;
+        cache.delete(`${api} messages`);
       }
       if (this.api !== api || this.wantedLang !== wanted) return;   // attributes changed meanwhile
       this.uiLang = code;
