@@ -11,6 +11,10 @@ namespace agora::index {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::filesystem::path& directory) {
+  // Xapian creates the index folder but not its parents: "--db data/index" on a fresh
+  // checkout must work too.
+  std::error_code ignored;
+  if (directory.has_parent_path()) std::filesystem::create_directories(directory.parent_path(), ignored);
   try {
     return Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {

@@ -190,7 +190,9 @@ TEST_CASE("agora-index add --strict writes nothing when a record is bad", "[inte
 }
 
 TEST_CASE("agora-index remove and stats", "[integration]") {
-  TempDir input, db;
+  TempDir input, scratch;
+  const auto db_path = scratch.path() / "not" / "yet" / "there";  // parents are created
+  struct { std::filesystem::path path() const { return p; } std::filesystem::path p; } db{db_path};
   input.write("housing-fr.md", kHousingGuide);
   import({input.path().string()}, db.path());
   std::istringstream in;
