@@ -236,11 +236,8 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   if (record.language == "und") {
     std::string sample = record.title + "\n" + record.description + "\n" + record.text;
     // A few paragraphs are plenty; cut on a character boundary or CLD2 gives up.
-    std::size_t cut = std::min<std::size_t>(sample.size(), 20000);
-    while (cut > 0 && cut < sample.size() && (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) {
-      --cut;
-    }
-    const analyzers::Detection detection = detector.detect(std::string_view(sample).substr(0, cut));
+    const analyzers::Detection detection =
+        detector.detect(std::string_view(sample).substr(0, utf8_cut(sample, 20000)));
     record.language = detection.language;
     record.language_detected = true;
     record.detection_confidence = detection.confidence;

@@ -1,5 +1,6 @@
 // Snippet selection and highlighting.
 #include "snippet.hpp"
+#include "text_helpers.hpp"
 
 #include <algorithm>
 
@@ -20,15 +21,6 @@ constexpr std::size_t kLeadingWords = 4;
 bool matches(const Token& token, const QueryTerms& terms, bool same_language) {
   return terms.exact.count(token.term) || terms.folded.count(token.folded) ||
          (same_language && terms.stems.count(token.stem));
-}
-
-// A UTF-8 safe cut: never inside a multi-byte sequence.
-std::size_t safe_cut(const std::string& text, std::size_t at) {
-  at = std::min(at, text.size());
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
-    --at;
-  }
-  return at;
 }
 
 // Where a query term first appears in `text`: looked up as written (most words in running
@@ -74,7 +66,7 @@ std::string snippet_of_window(const std::string& text, bool cut_before, bool cut
     words.push_back(token);
     hit.push_back(match);
   }
-  if (words.empty()) return escape_html(text.substr(0, safe_cut(text, max_bytes)));
+  if (words.empty()) return escape_html(text.substr(0, utf8_cut(text, max_bytes)));
 
   // The window start (a few words before a match) that covers the most matches.
   std::size_t best_start = 0, best_count = 0;
@@ -137,12 +129,12 @@ std::string make_snippet(const std::string& full_text, const analyzers::Analyzer
   const std::size_t anchor = first_term_offset(full_text, terms);
   std::size_t window_begin = 0;
   if (anchor != std::string::npos && anchor > kWindowLead) {
-    window_begin = safe_cut(full_text, anchor - kWindowLead);
+    window_begin = utf8_cut(full_text, anchor - kWindowLead);
     // Start after a space when one is near, so the window does not open inside a word.
     const std::size_t space = full_text.find(' ', window_begin);
     if (space != std::string::npos && space < anchor) window_begin = space + 1;
   }
-  const std::size_t window_end = safe_cut(full_text, window_begin + kWindowBytes);
+  const std::size_t window_end = utf8_cut(full_text, window_begin + kWindowBytes);
   const std::string text = full_text.substr(window_begin, window_end - window_begin);
   return snippet_of_window(text, window_begin > 0, window_end < full_text.size(), analyzer,
                            terms, max_bytes);

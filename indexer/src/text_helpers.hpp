@@ -34,6 +34,10 @@ std::string read_file_bytes(const std::string& path);
 /// ill-formed, else nullopt.
 std::optional<std::string> utf8_problem(std::string_view text);
 
+/// The largest offset <= `at` (and <= text.size()) that does not fall inside a UTF-8
+/// multi-byte sequence: where `text` can be cut without splitting a character.
+std::size_t utf8_cut(std::string_view text, std::size_t at);
+
 /// `text` with ASCII capitals lowered; other bytes unchanged (for ids, tags and keys).
 std::string lower_ascii(std::string text);
 
