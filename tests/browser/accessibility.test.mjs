@@ -3,17 +3,11 @@
 // no-JavaScript page, 320 px phone width, and the iframe widget page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser, newContext, screenshot, startAgora, strings } from './browser_harness.mjs';
+import { assertAccessible, newContext, screenshot, startAgoraAndBrowser, stopAgoraAndBrowser, strings } from './browser_harness.mjs';
 
 let agora, browser, base;
-before(async () => {
-  [agora, browser] = await Promise.all([startAgora(), launchBrowser()]);
-  base = agora.url;
-});
-after(async () => {
-  await browser?.close();
-  await agora?.stop();
-});
+before(async () => ({ agora, browser, base } = await startAgoraAndBrowser()));
+after(() => stopAgoraAndBrowser({ agora, browser }));
 
 const isSearchResponse = (response) => new URL(response.url()).pathname === '/api/search';
 async function searched(page, action) {

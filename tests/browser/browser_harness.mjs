@@ -89,3 +89,15 @@ export async function api(base, route, params) {
   assert.equal(response.status, 200, `${route} ${JSON.stringify(params)}`);
   return response.json();
 }
+
+/** Starts agora-searchd on the sample corpus and Chromium side by side: { agora, browser, base }. */
+export async function startAgoraAndBrowser() {
+  const [agora, browser] = await Promise.all([startAgora(), launchBrowser()]);
+  return { agora, browser, base: agora.url };
+}
+
+/** Stops what startAgoraAndBrowser started (either may be missing after a failed start). */
+export async function stopAgoraAndBrowser({ agora, browser }) {
+  await browser?.close();
+  await agora?.stop();
+}

@@ -2,18 +2,16 @@
 // are plain links and the form submits to it (scenario 6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, launchBrowser, newContext, screenshot, startAgora, strings } from './browser_harness.mjs';
+import { api, newContext, screenshot, startAgoraAndBrowser, stopAgoraAndBrowser, strings } from './browser_harness.mjs';
 
 let agora, browser, base, context;
 before(async () => {
-  [agora, browser] = await Promise.all([startAgora(), launchBrowser()]);
-  base = agora.url;
+  ({ agora, browser, base } = await startAgoraAndBrowser());
   context = await newContext(browser, { javaScriptEnabled: false });
 });
 after(async () => {
   await context?.close();
-  await browser?.close();
-  await agora?.stop();
+  await stopAgoraAndBrowser({ agora, browser });
 });
 
 const hits = (page) => page.locator('ol#agora-results > li.agora-hit');

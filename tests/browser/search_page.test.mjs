@@ -3,17 +3,11 @@
 // keyboard autocomplete, the right-to-left interface, phone width and page weight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, launchBrowser, newContext, screenshot, startAgora, strings } from './browser_harness.mjs';
+import { api, newContext, screenshot, startAgoraAndBrowser, stopAgoraAndBrowser, strings } from './browser_harness.mjs';
 
 let agora, browser, base;
-before(async () => {
-  [agora, browser] = await Promise.all([startAgora(), launchBrowser()]);
-  base = agora.url;
-});
-after(async () => {
-  await browser?.close();
-  await agora?.stop();
-});
+before(async () => ({ agora, browser, base } = await startAgoraAndBrowser()));
+after(() => stopAgoraAndBrowser({ agora, browser }));
 
 // ------------------------------------------------------------------ page helpers
 
