@@ -1,8 +1,10 @@
 // Record → Xapian document, following docs/index-schema.md.
 #include <algorithm>
 
+#include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
+#include "agora/index/rating_prior.hpp"
 
 namespace agora::index {
 namespace {
@@ -91,6 +93,7 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   add_filter(document, schema::kCollection, record.collection);
   add_filter(document, schema::kWork, record.work);
   if (record.language_detected) document.add_boolean_term(std::string(schema::kDetected));
+  add_filter(document, schema::kUrl, url_key(record.url));
 
   document.add_value(schema::kDatePublished,
                      Xapian::sortable_serialise(date_number(record.date_published)));
@@ -98,13 +101,7 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
                      Xapian::sortable_serialise(date_number(record.date_modified)));
   document.add_value(schema::kWorkKey, record.work.empty() ? "id:" + record.id : record.work);
   document.add_value(schema::kLanguageValue, record.language);
-  std::string title_key;
-  for (const auto& token : analyzer.analyze(record.title)) {
-    if (token.kind == analyzers::TokenKind::part) continue;
-    if (!title_key.empty()) title_key += ' ';
-    title_key += token.folded;
-  }
-  document.add_value(schema::kTitleSort, title_key);
+  document.add_value(schema::kTitleSort, joined(title_words(record.title, analyzer), " "));
   document.add_value(schema::kTypesValue,
                      joined(record.types, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kLicenseValue, record.license);
@@ -113,6 +110,8 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   document.add_value(schema::kSubjectsValue,
                      joined(record.subjects, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kBodyText, record.text);
+  document.add_value(schema::kRatingBoost, Xapian::sortable_serialise(rating_boost(
+                                               record.rating_value, record.rating_count)));
   nlohmann::json data = record.stored;
   data.erase("text");
   document.set_data(data.dump());

@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  add       import resources into an index (agora-index add --help)\n"
     "  remove    remove resources by id\n"
+    "  export    write every resource as native JSONL (to rebuild or share the index)\n"
     "  stats     documents per language, type, license, ... and index size\n"
     "  analyze   show how text is analysed (agora-index analyze --help)\n";
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     using namespace agora::index::cli;
     if (command == "add") return run_add(args, streams);
     if (command == "remove") return run_remove(args, streams);
+    if (command == "export") return run_export(args, streams);
     if (command == "stats") return run_stats(args, streams);
     if (command == "analyze") return run_analyze(args, streams);
   } catch (const agora::InvalidInput& error) {

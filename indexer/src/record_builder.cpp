@@ -124,6 +124,28 @@ bool valid_date(const std::string& date) {
   return true;
 }
 
+// schema.org aggregateRating, as searchd writes it when learners rate a resource (and as
+// an export carries it, so that a rebuilt index ranks the same).
+void read_aggregate_rating(const json& fields, Record& record, Checker& check) {
+  const auto found = fields.find("aggregateRating");
+  if (found == fields.end() || found->is_null()) return;
+  const json& rating = *found;
+  if (!rating.is_object() || !rating.contains("ratingValue") || !rating["ratingValue"].is_number() ||
+      !rating.contains("ratingCount") || !rating["ratingCount"].is_number_unsigned()) {
+    check.fail("aggregateRating",
+               "must be an object with a number ratingValue and a whole ratingCount");
+    return;
+  }
+  const double value = rating["ratingValue"].get<double>();
+  const double count = static_cast<double>(rating["ratingCount"].get<std::uint64_t>());
+  if (count > 0 && (value < 1 || value > 5)) {
+    check.fail("aggregateRating", "ratingValue must be from 1 to 5");
+    return;
+  }
+  record.rating_value = count > 0 ? value : 0;
+  record.rating_count = count;
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_license(const std::string& license) {
@@ -221,6 +243,7 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     }
     (field == std::string("datePublished") ? record.date_published : record.date_modified) = date;
   }
+  read_aggregate_rating(item.fields, record, check);
   if (!built.errors.empty()) return built;
 
   // An exported record keeps the mark of a detected language: re-importing it must not

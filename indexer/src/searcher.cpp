@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "agora/error.hpp"
+#include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/search.hpp"
 #include "query_builder.hpp"
@@ -151,8 +152,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance(&language_first, true);
   }
 
+  // Ratings add a small boost (rating_prior.hpp); every document has one, so an unrated
+  // resource gets the neutral middle value rather than nothing.
+  Xapian::ValueWeightPostingSource rating_boost(schema::kRatingBoost);
   auto run = [&](const Xapian::Query& query, SearchResult& into) {
-    enquire.set_query(query);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&rating_boost)));
     enquire.clear_matchspies();
     CollapsedFacetCounter counter;
     enquire.add_matchspy(&counter);
@@ -285,6 +290,60 @@ std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
   const std::string text = document.get_value(schema::kBodyText);
   if (!text.empty()) record["text"] = text;
   return record;
+}
+
+std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
+                                                        const std::string& title,
+                                                        const std::string& language) {
+  std::vector<DuplicateCandidate> found;
+  auto add = [&](Xapian::docid docid, const char* reason) {
+    const json record = json::parse(database_.get_document(docid).get_data());
+    const std::string id = text_field(record, "id");
+    for (const auto& seen : found) {
+      if (seen.id == id) return;
+    }
+    found.push_back({id, text_field(record, "title"), text_field(record, "url"),
+                     text_field(record, "inLanguage", "und"), reason});
+  };
+  const std::string url_term = schema::filter_term(schema::kUrl, url_key(url));
+  for (auto posting = database_.postlist_begin(url_term);
+       posting != database_.postlist_end(url_term); ++posting) {
+    add(*posting, "url");
+  }
+  const std::vector<std::string> words = title_words(title, registry_.for_tag(language));
+  if (words.empty()) return found;
+  std::vector<Xapian::Query> any_word;
+  for (const std::string& word : words) {
+    any_word.emplace_back(schema::term(schema::kFolded, word));
+  }
+  Xapian::Enquire enquire(database_);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query(Xapian::Query::OP_OR, any_word.begin(), any_word.end()),
+      Xapian::Query(schema::filter_term(schema::kLanguage, language))));
+  const Xapian::MSet candidates = enquire.get_mset(0, 30);
+  for (auto match = candidates.begin(); match != candidates.end(); ++match) {
+    std::vector<std::string> other;
+    const std::string key = match.get_document().get_value(schema::kTitleSort);
+    std::size_t start = 0;
+    while (start < key.size()) {
+      const std::size_t end = std::min(key.find(' ', start), key.size());
+      other.push_back(key.substr(start, end - start));
+      start = end + 1;
+    }
+    if (near_identical_titles(words, other)) add(*match, "title");
+  }
+  return found;
+}
+
+std::vector<std::string> Searcher::ids() const {
+  std::vector<std::string> out;
+  const std::string prefix(schema::kId);
+  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
+       ++term) {
+    out.push_back((*term).substr(prefix.size()));
+  }
+  return out;
 }
 
 IndexStats Searcher::stats() {

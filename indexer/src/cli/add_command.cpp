@@ -10,7 +10,7 @@
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_stats.hpp"
-#include "cli/arguments.hpp"
+#include "agora/index/command_arguments.hpp"
 #include "cli/progress_bar.hpp"
 
 namespace agora::index::cli {

@@ -8,7 +8,7 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "cli/arguments.hpp"
+#include "agora/index/command_arguments.hpp"
 
 namespace agora::index::cli {
 namespace {

@@ -1,5 +1,5 @@
 // Argument parsing shared by the agora-index subcommands.
-#include "cli/arguments.hpp"
+#include "agora/index/command_arguments.hpp"
 
 #include "agora/error.hpp"
 

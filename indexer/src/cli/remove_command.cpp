@@ -3,7 +3,7 @@
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/index_writer.hpp"
-#include "cli/arguments.hpp"
+#include "agora/index/command_arguments.hpp"
 
 namespace agora::index::cli {
 

@@ -4,7 +4,7 @@
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/index_stats.hpp"
-#include "cli/arguments.hpp"
+#include "agora/index/command_arguments.hpp"
 
 namespace agora::index::cli {
 namespace {

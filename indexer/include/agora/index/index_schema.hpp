@@ -10,7 +10,7 @@
 namespace agora::index::schema {
 
 /// Bumped when a change needs existing indexes rebuilt; stored as index metadata.
-inline constexpr std::string_view kVersion = "2";
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionKey = "agora.schema";
 
 // Boolean filter terms: prefix + normalised value, no positions, wdf 0.
@@ -23,6 +23,7 @@ inline constexpr std::string_view kSubject = "XSUBJ";       ///< `about` subject
 inline constexpr std::string_view kCollection = "XCOLL";    ///< partner or source
 inline constexpr std::string_view kWork = "XWORK";          ///< translation group
 inline constexpr std::string_view kDetected = "XDETECTED";  ///< language was detected, not declared
+inline constexpr std::string_view kUrl = "XURL";            ///< url_key() of the url, for duplicates
 
 // Free-text terms. Unprefixed exact terms carry positions for phrases and snippets.
 inline constexpr std::string_view kTitle = "S";       ///< exact title terms, positional
@@ -54,6 +55,7 @@ enum Slot : Xapian::valueno {
   kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
   kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
                        ///< showing a hit never parses a whole book chapter
+  kRatingBoost = 11,   ///< sortable_serialise(rating_boost()), added to the BM25 score
 };
 
 /// Separates the items of a multi-valued value slot.

@@ -30,6 +30,8 @@ struct Record {
   std::string date_published;       ///< ISO 8601 date as written (YYYY[-MM[-DD]])
   std::string date_modified;
   std::string collection;
+  double rating_value = 0;          ///< aggregateRating.ratingValue, 1–5; 0 when unrated
+  double rating_count = 0;          ///< aggregateRating.ratingCount
   nlohmann::json stored = nlohmann::json::object();
 };
 

@@ -68,6 +68,15 @@ struct Completion {
   std::string language;  ///< for titles
 };
 
+/// An indexed resource that looks like one being submitted.
+struct DuplicateCandidate {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string language;
+  std::string reason;  ///< "url" or "title"
+};
+
 /// Facet names accepted in SearchRequest::filters (and by the search API).
 const std::vector<std::string>& facet_names();
 
@@ -88,6 +97,14 @@ class Searcher {
 
   /// The stored record, or nullopt.
   std::optional<nlohmann::json> resource(const std::string& id);
+
+  /// Resources with the same address (url_key) or a near-identical title in `language`
+  /// (duplicates.hpp), the same address first.
+  std::vector<DuplicateCandidate> duplicates_of(const std::string& url, const std::string& title,
+                                                const std::string& language);
+
+  /// Every id in the index, in byte order.
+  std::vector<std::string> ids() const;
 
   IndexStats stats();
 

@@ -1,4 +1,5 @@
-// Command-line arguments of one subcommand: flags, options with values, positionals.
+// Command-line arguments of one subcommand (agora-index and agora-searchd admin): flags,
+// options with values, positionals.
 #pragma once
 
 #include <map>

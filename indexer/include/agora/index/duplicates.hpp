@@ -1,0 +1,25 @@
+// What makes two resources the same: their address, or a near-identical title.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "agora/analyzers/analyzer.hpp"
+
+namespace agora::index {
+
+/// The address with what rarely changes the resource taken away: the scheme, "www.",
+/// letter case, the fragment and a trailing "/" ("HTTPS://www.Example.org/A/#x"
+/// → "example.org/a").
+std::string url_key(const std::string& url);
+
+/// The words of a title as the index folds them (case and accents), parts of compounds
+/// left out: "Créer une Coopérative" → {"creer", "une", "cooperative"}.
+std::vector<std::string> title_words(const std::string& title,
+                                     const analyzers::Analyzer& analyzer);
+
+/// Same words, or titles of four words or more that differ by one word (added, dropped
+/// or replaced).
+bool near_identical_titles(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace agora::index
