@@ -8,6 +8,15 @@ namespace agora::searchd {
 
 using nlohmann::json;
 
+std::string dump_safely(const json& body) {
+  return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void send_json(httplib::Response& response, const json& body, int status) {
+  response.status = status;
+  response.set_content(dump_safely(body), "application/json; charset=utf-8");
+}
+
 json search_json(const SearchParams& params, const index::SearchResult& result,
                  double took_ms) {
   json hits = json::array();

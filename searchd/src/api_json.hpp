@@ -1,12 +1,20 @@
 // JSON bodies of the read API.
 #pragma once
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "agora/index/search.hpp"
 #include "api_params.hpp"
 
 namespace agora::searchd {
+
+/// Serialises without throwing: stored records and echoed parameters are UTF-8, but a
+/// stray byte must never abort a response, so it is replaced.
+std::string dump_safely(const nlohmann::json& body);
+
+/// Answers `body` as application/json with `status`.
+void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
 
 nlohmann::json search_json(const SearchParams& params, const index::SearchResult& result,
                            double took_ms);

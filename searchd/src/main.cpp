@@ -8,10 +8,14 @@
 #include <xapian.h>
 
 #include "agora/error.hpp"
+#include "agora/searchd/admin_command.hpp"
 #include "agora/searchd/search_server.hpp"
 
 int main(int argc, char** argv) {
   using namespace agora::searchd;
+  if (argc > 1 && std::string(argv[1]) == "admin") {
+    return run_admin({argv + 2, argv + argc}, std::cin, std::cout, std::cerr);
+  }
   try {
     bool help = false;
     const ServerConfig config = parse_server_config({argv + 1, argv + argc}, help);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "agora/community/refusal.hpp"
 #include "agora/error.hpp"
 
 namespace agora::searchd {
@@ -13,6 +14,8 @@ namespace agora::searchd {
 Problem problem_for(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
+  } catch (const community::Refusal& e) {
+    return {e.status(), e.title(), e.what(), e.extra()};
   } catch (const InvalidInput& e) {
     return {400, "Bad request", e.what()};
   } catch (const NotFound& e) {
@@ -32,11 +35,12 @@ Problem problem_for(std::exception_ptr error) {
 
 void send_problem(httplib::Response& response, const Problem& problem,
                   const std::string& instance) {
-  const nlohmann::json body = {{"type", "about:blank"},
+  nlohmann::json body = {{"type", "about:blank"},
                                {"title", problem.title},
                                {"status", problem.status},
                                {"detail", problem.detail},
                                {"instance", instance}};
+  body.update(problem.extra);
   response.status = problem.status;
   // Details may quote what the client sent, which need not be valid UTF-8.
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),

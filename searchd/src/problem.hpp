@@ -5,6 +5,7 @@
 #include <string>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 namespace agora::searchd {
 
@@ -13,10 +14,12 @@ struct Problem {
   int status = 500;
   std::string title;
   std::string detail;
+  nlohmann::json extra = nlohmann::json::object();  ///< added members (errors, duplicates)
 };
 
 /// The one place where errors become HTTP statuses: InvalidInput → 400, NotFound → 404,
-/// CorruptIndex → 503, anything else → 500 (with no internals in the detail).
+/// community::Refusal → its own status, CorruptIndex → 503, anything else → 500 (with no
+/// internals in the detail).
 Problem problem_for(std::exception_ptr error);
 
 /// Writes `problem` as application/problem+json with its status.

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include "agora/index/html_escape.hpp"
+#include "request_pages.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -90,21 +91,13 @@ std::string facet_label(const UiStrings& s, const std::string& ui, const std::st
 }  // namespace
 
 std::string render_results_page(const UiStrings& s, const std::string& ui,
-                                const SearchParams& params, const index::SearchResult& result) {
+                                const SearchParams& params, const index::SearchResult& result,
+                                const std::string& csrf_token) {
   const Link link{params, ui};
   const std::string& query = params.request.query;
   std::string html;
   html.reserve(16384);
-  html += "<!doctype html>\n<html lang=\"" + escape_html(ui) + "\" dir=\"" +
-          (s.is_rtl(ui) ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-          escape_html(query.empty() ? s.text(ui, "page.title") : query + " – Agora") +
-          "</title>\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
-          "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" href=\"/agora.css\">\n"
-          "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
-          "viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%230a5c4a'/%3E%3C/svg%3E\">\n"
-          "<script type=\"module\" src=\"/agora.js\"></script>\n</head>\n<body>\n";
-  html += "<a class=\"agora-skip\" href=\"#main\">" + escape_html(s.text(ui, "skip")) + "</a>\n";
+  html += page_start(s, ui, query.empty() ? s.text(ui, "page.title") : query + " – Agora");
   html += "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
           "href=\"/\">Agora</a>\n<div class=\"agora-lang\"><label for=\"lang\">" +
           escape_html(s.text(ui, "lang.label")) +
@@ -162,6 +155,11 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
     if (!params.request.filters.empty()) {
       html += "<p id=\"agora-broader\"><a href=\"" + link.to({}, 1, query) + "\">" +
               escape_html(s.text(ui, "results.broader")) + "</a></p>";
+    }
+    if (!query.empty()) {
+      const std::string& learner = params.request.learner_language;
+      html += request_form_html(s, ui, query, learner.empty() || learner == "und" ? ui : learner,
+                                csrf_token);
     }
     html += "</div>\n";
   }

@@ -10,8 +10,10 @@
 
 namespace agora::searchd {
 
-/// The whole page, in UI language `ui`, for `params` and its `result`.
+/// The whole page, in UI language `ui`, for `params` and its `result`. When nothing is
+/// found it offers a request form; `csrf_token` goes into it for signed-in learners.
 std::string render_results_page(const UiStrings& strings, const std::string& ui,
-                                const SearchParams& params, const index::SearchResult& result);
+                                const SearchParams& params, const index::SearchResult& result,
+                                const std::string& csrf_token);
 
 }  // namespace agora::searchd

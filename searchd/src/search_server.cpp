@@ -9,11 +9,17 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "agora/community/feedback.hpp"
+#include "agora/community/index_sync.hpp"
+#include "agora/community/resource_requests.hpp"
+#include "agora/community/submissions.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/search.hpp"
 #include "api_json.hpp"
 #include "api_params.hpp"
+#include "caller_auth.hpp"
+#include "community_routes.hpp"
 #include "metrics.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
@@ -28,15 +34,23 @@ using nlohmann::json;
 
 thread_local Clock::time_point request_started;
 
-// Stored records and echoed parameters are UTF-8, but never let a stray byte abort a
-// response: replace it instead of throwing.
-std::string dump_safely(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+// The collaboration layer reads the index through the server's per-thread searchers.
+class SearcherIndex final : public community::PublishedIndex {
+ public:
+  explicit SearcherIndex(std::function<index::Searcher&()> searcher)
+      : searcher_(std::move(searcher)) {}
+  std::optional<nlohmann::json> record(const std::string& id) override {
+    return searcher_().resource(id);
+  }
+  std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
+                                                       const std::string& title,
+                                                       const std::string& language) override {
+    return searcher_().duplicates_of(url, title, language);
+  }
 
-void send_json(httplib::Response& response, const json& body) {
-  response.set_content(dump_safely(body), "application/json; charset=utf-8");
-}
+ private:
+  std::function<index::Searcher&()> searcher_;
+};
 
 }  // namespace
 
@@ -49,6 +63,16 @@ struct SearchServer::Impl {
   ServerConfig config;
   const analyzers::Registry& registry;
   UiStrings ui_strings{config.web};
+  community::StateDatabase state{state_path(config)};
+  community::Accounts accounts{state};
+  community::IndexSync index_sync{state, config.db, registry};
+  SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
+  community::Submissions submissions{state, published, index_sync, registry,
+                                     {config.approvals, "community"}};
+  community::Feedback feedback{state, submissions, index_sync};
+  community::ResourceRequests requests{state, published, registry};
+  CommunityServices community{config, ui_strings, registry, state, accounts,
+                              submissions, feedback, requests};
   httplib::Server server;
   Metrics metrics;
   std::mutex log_mutex;
@@ -141,22 +165,17 @@ struct SearchServer::Impl {
     const SearchParams params = parse_search_params(request, config, registry);
     const std::string ui = ui_strings.choose(params.request.learner_language);
     const index::SearchResult result = searcher().search(params.request);
-    response.set_content(render_results_page(ui_strings, ui, params, result),
+    const std::string csrf = identify(request, accounts, false).csrf_token;
+    response.set_content(render_results_page(ui_strings, ui, params, result, csrf),
                          "text/html; charset=utf-8");
   }
 
-  void resource(const httplib::Request& request, httplib::Response& response) {
-    const std::string id = request.matches[1];
-    const auto record = searcher().resource(id);
-    if (!record) throw NotFound("no resource with id '" + id + "'");
-    send_json(response, *record);
-  }
-
   void register_routes() {
+    register_community_routes(server, community, [this](std::string label, Handler handler) {
+      return route(std::move(label), std::move(handler), true);
+    });
     server.Get("/api/search", route("/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
     server.Get("/api/suggest", route("/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
-    server.Get(R"(/api/resources/(.+))",
-               route("/api/resources", [this](auto& q, auto& r) { resource(q, r); }, true));
     server.Get("/search", route("/search", [this](auto& q, auto& r) { results_page(q, r); }, false));
     server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
       send_json(r, index::stats_to_json(searcher().stats()));
@@ -200,6 +219,7 @@ struct SearchServer::Impl {
     // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm
     // and delayed ACKs hold the body back for up to 40 ms on keep-alive connections.
     server.set_tcp_nodelay(true);
+    server.set_payload_max_length(config.max_body_bytes);
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
       request_started = Clock::now();
       return httplib::Server::HandlerResponse::Unhandled;
@@ -208,11 +228,14 @@ struct SearchServer::Impl {
     server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
       if (!response.body.empty()) return;
       const int status = response.status;
-      send_problem(response,
-                   {status, status == 404 ? "Not found" : "Request refused",
-                    status == 404 ? "nothing is served at " + request.path
-                                  : "the request was refused (" + std::to_string(status) + ")"},
-                   request.path);
+      Problem problem{status, "Request refused",
+                      "the request was refused (" + std::to_string(status) + ")"};
+      if (status == 404) problem = {404, "Not found", "nothing is served at " + request.path};
+      if (status == 413) {
+        problem = {413, "Body too large",
+                   "the body is larger than " + std::to_string(config.max_body_bytes) + " bytes"};
+      }
+      send_problem(response, problem, request.path);
       metrics.record(status == 404 ? "not_found" : "error", status,
                      std::chrono::duration<double>(Clock::now() - request_started).count());
     });
@@ -257,7 +280,12 @@ int SearchServer::bind() {
   return config.port;
 }
 
-void SearchServer::run() { impl_->server.listen_after_bind(); }
+void SearchServer::run() {
+  // Catches up with publications a crash may have left out of the index, then keeps at it.
+  impl_->index_sync.start();
+  impl_->server.listen_after_bind();
+  impl_->index_sync.stop();
+}
 
 void SearchServer::stop() { impl_->server.stop(); }
 

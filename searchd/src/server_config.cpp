@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "agora/community/state_database.hpp"
 #include "agora/error.hpp"
 
 namespace agora::searchd {
@@ -26,6 +27,18 @@ std::vector<std::string> split_origins(const std::string& list) {
     start = end + 1;
   }
   return origins;
+}
+
+double parse_number(const std::string& text, const std::string& where, double least,
+                    double most) {
+  try {
+    std::size_t used = 0;
+    const double number = std::stod(text, &used);
+    if (used == text.size() && number >= least && number <= most) return number;
+  } catch (const std::exception&) {
+  }
+  throw InvalidInput(where + ": '" + text + "' must be a number from " +
+                     json(least).dump() + " to " + json(most).dump());
 }
 
 int parse_port(const std::string& text, const std::string& where) {
@@ -57,6 +70,11 @@ void apply_file(const std::string& path, ServerConfig& config) {
       else if (key == "threads") config.threads = value.get<std::size_t>();
       else if (key == "cors_origins") config.cors_origins = value.get<std::vector<std::string>>();
       else if (key == "access_log") config.access_log = value.get<bool>();
+      else if (key == "state") config.state = value.get<std::string>();
+      else if (key == "approvals") config.approvals = static_cast<int>(parse_number(value.dump(), where, 1, 10));
+      else if (key == "session_hours") config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
+      else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
+      else if (key == "registration") config.registration = value.get<bool>();
       else throw InvalidInput(where + ": unknown setting");
     } catch (const json::type_error&) {
       throw InvalidInput(where + ": wrong type (" + value.type_name() + ")");
@@ -69,10 +87,15 @@ void apply_file(const std::string& path, ServerConfig& config) {
 const char* server_usage() {
   return "usage: agora-searchd [--db DIR] [--port N] [--host ADDR] [--web DIR]\n"
          "                     [--cors-origin ORIGIN[,ORIGIN...]] [--threads N]\n"
-         "                     [--no-access-log] [--config FILE]\n"
+         "                     [--no-access-log] [--config FILE] [--state FILE]\n"
+         "                     [--approvals N] [--session-hours H] [--secure-cookies]\n"
+         "                     [--no-registration]\n"
+         "       agora-searchd admin --help   (accounts and API tokens)\n"
          "\n"
          "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
-         "/healthz, /metrics, /opensearch.xml and the static files of --web.\n"
+         "the collaboration API (accounts, submissions, reviews, requests: see\n"
+         "docs/collaboration.md), /healthz, /metrics, /opensearch.xml and the static\n"
+         "files of --web.\n"
          "\n"
          "  --db DIR           index made by agora-index add (default data/index)\n"
          "  --port N           port to listen on (default 8080; 0 picks a free one)\n"
@@ -82,7 +105,17 @@ const char* server_usage() {
          "  --threads N        worker threads (default: 4 per core, at least 8)\n"
          "  --no-access-log    do not print one JSON line per request\n"
          "  --config FILE      JSON file with the same settings: db, port, host, web,\n"
-         "                     cors_origins (list), threads, access_log; flags win\n";
+         "                     cors_origins (list), threads, access_log, state, approvals,\n"
+         "                     session_hours, secure_cookies, registration; flags win\n"
+         "  --state FILE       collaboration database (default: DIR.state.sqlite)\n"
+         "  --approvals N      reviewers' approvals that publish a submission (default 1)\n"
+         "  --session-hours H  web sessions last H hours (default 168)\n"
+         "  --secure-cookies   send the session cookie over HTTPS only\n"
+         "  --no-registration  learners cannot register themselves\n";
+}
+
+std::string state_path(const ServerConfig& config) {
+  return config.state.empty() ? community::default_state_path(config.db) : config.state;
 }
 
 ServerConfig parse_server_config(const std::vector<std::string>& args, bool& help) {
@@ -113,6 +146,11 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
       }
     } else if (flag == "--no-access-log") config.access_log = false;
     else if (flag == "--config") value();  // already applied
+    else if (flag == "--state") config.state = value();
+    else if (flag == "--approvals") config.approvals = static_cast<int>(parse_number(value(), "--approvals", 1, 10));
+    else if (flag == "--session-hours") config.session_hours = parse_number(value(), "--session-hours", 0.0001, 8760);
+    else if (flag == "--secure-cookies") config.secure_cookies = true;
+    else if (flag == "--no-registration") config.registration = false;
     else throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }
   // A keep-alive connection holds its worker thread between requests, so a few threads per

@@ -16,12 +16,23 @@ struct ServerConfig {
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
   bool access_log = true;             ///< one JSON line per request on standard output
 
+  // Collaboration (docs/collaboration.md).
+  std::string state;                  ///< SQLite state database; empty: next to db
+  int approvals = 1;                  ///< approvals that publish a revision
+  double session_hours = 168;         ///< how long a web session lasts
+  bool secure_cookies = false;        ///< mark the session cookie Secure (behind HTTPS)
+  bool registration = true;           ///< anyone may register a learner account
+  std::size_t max_body_bytes = 1 << 20;
+
   // Limits that keep one request from costing much.
   std::size_t max_query_bytes = 500;
   std::size_t max_parameters = 30;
   std::size_t max_per_page = 50;
   std::size_t max_result_depth = 1000;  ///< page × per_page
 };
+
+/// The state database path: `state`, or the index path followed by ".state.sqlite".
+std::string state_path(const ServerConfig& config);
 
 /// Parses flags (and the file named by --config, read first so that flags win).
 /// Throws agora::InvalidInput with a message naming the bad flag or key.

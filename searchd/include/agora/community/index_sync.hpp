@@ -1,0 +1,50 @@
+// Keeps the search index in step with what the collaboration state says is published.
+#pragma once
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "agora/analyzers/language_detector.hpp"
+#include "agora/analyzers/registry.hpp"
+#include "agora/community/state_database.hpp"
+
+namespace agora::community {
+
+/// Each resource row counts the index updates it wants (index_wanted) and the ones done
+/// (index_done). A sync writes the published revision (with its ratings) of every row
+/// that is behind, or removes it from the index when it is no longer published, commits,
+/// then marks the rows done. A crash between the state commit and the index commit only
+/// leaves rows behind, and the next sync (at start-up at the latest) catches up.
+class IndexSync {
+ public:
+  IndexSync(StateDatabase& state, std::filesystem::path index_directory,
+            const analyzers::Registry& registry);
+  ~IndexSync();
+
+  /// Catches up now, on the calling thread; false when the index could not be written
+  /// (another writer holds it), in which case the background thread retries.
+  bool sync_now();
+  /// Asks the background thread to catch up soon (ratings need not be instant).
+  void sync_soon();
+  /// Starts the background thread, which catches up at once and then every few seconds.
+  void start();
+  void stop();
+
+ private:
+  void run();
+
+  StateDatabase& state_;
+  std::filesystem::path index_directory_;
+  const analyzers::Registry& registry_;
+  analyzers::LanguageDetector detector_;
+  std::mutex sync_mutex_;  ///< one sync at a time: Xapian allows one writer
+  std::mutex wake_mutex_;
+  std::condition_variable wake_;
+  bool wanted_ = false;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace agora::community

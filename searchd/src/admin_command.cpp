@@ -1,0 +1,136 @@
+// The admin subcommands, writing the same state database as the daemon (safe while it runs).
+#include "agora/searchd/admin_command.hpp"
+
+#include <istream>
+#include <ostream>
+
+#include "agora/community/accounts.hpp"
+#include "agora/community/refusal.hpp"
+#include "agora/error.hpp"
+#include "agora/index/command_arguments.hpp"
+#include "agora/searchd/server_config.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using index::cli::Arguments;
+
+constexpr const char* kAdminUsage =
+    "usage: agora-searchd admin [--db DIR | --state FILE] COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  create-account --username NAME --role ROLE [--display-name TEXT] [--password-stdin]\n"
+    "                 ROLE is learner, contributor, reviewer or admin; without a password\n"
+    "                 the account can only use API tokens\n"
+    "  create-token   --username NAME [--name LABEL] [--days N]   prints the token once\n"
+    "  revoke-token   --id N\n"
+    "  set-role       --username NAME --role ROLE\n"
+    "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
+    "  list-accounts\n"
+    "\n"
+    "--db DIR finds the state next to the index (DIR.state.sqlite), as agora-searchd does.\n";
+
+const community::Actor kCommandLine{std::nullopt, "command line"};
+
+community::Role role_option(const Arguments& arguments) {
+  const std::string name = arguments.required("--role", "contributor");
+  const auto role = community::parse_role(name);
+  if (!role) {
+    throw InvalidInput("--role: '" + name + "' is not learner, contributor, reviewer or admin");
+  }
+  return *role;
+}
+
+int whole_number(const std::string& option, const std::string& text, int least, int most) {
+  try {
+    std::size_t used = 0;
+    const int number = std::stoi(text, &used);
+    if (used == text.size() && number >= least && number <= most) return number;
+  } catch (const std::exception&) {
+  }
+  throw InvalidInput(option + ": '" + text + "' must be a whole number from " +
+                     std::to_string(least) + " to " + std::to_string(most));
+}
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err) {
+  const Arguments arguments(args, {"--help", "--password-stdin"},
+                            {"--db", "--state", "--username", "--role", "--display-name",
+                             "--name", "--days", "--id"});
+  if (arguments.has("--help") || arguments.positional().empty()) {
+    out << kAdminUsage;
+    return arguments.has("--help") ? 0 : 2;
+  }
+  ServerConfig config;
+  if (auto db = arguments.value("--db")) config.db = *db;
+  if (auto state = arguments.value("--state")) config.state = *state;
+  community::StateDatabase state(state_path(config));
+  community::Accounts accounts(state);
+  const std::string& command = arguments.positional().front();
+
+  if (command == "create-account") {
+    std::optional<std::string> password;
+    if (arguments.has("--password-stdin")) {
+      std::string line;
+      std::getline(in, line);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      password = line;
+    }
+    const community::Account account = accounts.create(
+        arguments.required("--username", "ana"), arguments.value("--display-name").value_or(""),
+        role_option(arguments), password, kCommandLine);
+    out << "created account " << account.id << " '" << account.username << "' ("
+        << community::role_name(account.role) << ")\n";
+  } else if (command == "create-token") {
+    std::optional<int> days;
+    if (auto text = arguments.value("--days")) days = whole_number("--days", *text, 1, 3650);
+    const community::IssuedToken token =
+        accounts.create_token(arguments.required("--username", "ana"),
+                              arguments.value("--name").value_or("api"), days, kCommandLine);
+    out << token.token << '\n';
+    err << "token " << token.id << " created; it is shown only this once\n";
+  } else if (command == "revoke-token") {
+    accounts.revoke_token(whole_number("--id", arguments.required("--id", "3"), 1, 1 << 30),
+                          kCommandLine);
+    out << "revoked\n";
+  } else if (command == "set-role") {
+    accounts.set_role(arguments.required("--username", "ana"), role_option(arguments),
+                      kCommandLine);
+    out << "role changed\n";
+  } else if (command == "disable-account") {
+    accounts.disable(arguments.required("--username", "ana"), kCommandLine);
+    out << "disabled\n";
+  } else if (command == "list-accounts") {
+    for (const community::Account& account : accounts.list()) {
+      out << account.id << '\t' << account.username << '\t' << community::role_name(account.role)
+          << '\t' << (account.disabled ? "disabled" : "active") << '\t' << account.display_name
+          << '\n';
+    }
+  } else {
+    throw InvalidInput("unknown admin command '" + command + "' (see agora-searchd admin --help)");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_admin(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+              std::ostream& err) {
+  try {
+    return run(args, in, out, err);
+  } catch (const community::Refusal& refusal) {
+    err << "agora-searchd admin: " << refusal.what() << '\n';
+    return 2;
+  } catch (const InvalidInput& error) {
+    err << "agora-searchd admin: " << error.what() << '\n';
+    return 2;
+  } catch (const NotFound& error) {
+    err << "agora-searchd admin: " << error.what() << '\n';
+    return 1;
+  } catch (const Error& error) {
+    err << "agora-searchd admin: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace agora::searchd

@@ -1,0 +1,316 @@
+// Accounts, tokens and sessions in the state database.
+#include "agora/community/accounts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+
+#include "agora/community/refusal.hpp"
+#include "agora/community/secrets.hpp"
+
+namespace agora::community {
+namespace {
+
+constexpr std::size_t kMaxFailures = 5;
+constexpr std::int64_t kFailureWindowSeconds = 15 * 60;
+constexpr const char* kAccountColumns = "id, username, display_name, role, disabled";
+
+Account account_from(const sqlite::Statement& row, int first = 0) {
+  return {row.integer(first), row.text(first + 1), row.text(first + 2),
+          parse_role(row.text(first + 3)).value_or(Role::learner), row.integer(first + 4) != 0};
+}
+
+std::optional<Account> find_account(sqlite::Connection& connection, const std::string& username) {
+  sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
+                                          " FROM accounts WHERE username = ?");
+  query.bind(1, username);
+  if (!query.step()) return std::nullopt;
+  return account_from(query);
+}
+
+Account require_account(sqlite::Connection& connection, const std::string& username) {
+  auto account = find_account(connection, username);
+  if (!account) throw NotFound("no account named '" + username + "'");
+  return *account;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+bool has_control_characters(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+std::vector<FieldProblem> check_new_account(const std::string& username,
+                                            const std::string& display_name,
+                                            const std::optional<std::string>& password) {
+  static const std::regex username_pattern("^[A-Za-z0-9._-]{2,40}$");
+  std::vector<FieldProblem> problems;
+  if (!std::regex_match(username, username_pattern)) {
+    problems.push_back({"username", "must be 2 to 40 letters, digits, '.', '_' or '-'"});
+  }
+  if (display_name.size() > 80 || has_control_characters(display_name)) {
+    problems.push_back({"displayName", "must be at most 80 bytes, without control characters"});
+  }
+  if (password && (password->size() < 10 || password->size() > 1024)) {
+    problems.push_back({"password", "must be 10 to 1024 bytes long"});
+  }
+  return problems;
+}
+
+}  // namespace
+
+std::optional<Role> parse_role(const std::string& name) {
+  if (name == "learner") return Role::learner;
+  if (name == "contributor") return Role::contributor;
+  if (name == "reviewer") return Role::reviewer;
+  if (name == "admin") return Role::admin;
+  return std::nullopt;
+}
+
+const char* role_name(Role role) {
+  switch (role) {
+    case Role::learner: return "learner";
+    case Role::contributor: return "contributor";
+    case Role::reviewer: return "reviewer";
+    case Role::admin: return "admin";
+  }
+  return "learner";
+}
+
+nlohmann::json account_json(const Account& account) {
+  nlohmann::json out = person_json(account);
+  out["role"] = role_name(account.role);
+  return out;
+}
+
+nlohmann::json person_json(const Account& account) {
+  return {{"id", account.id},
+          {"username", account.username},
+          {"displayName", account.display_name}};
+}
+
+Actor Caller::actor() const {
+  if (!account) return {std::nullopt, "anonymous"};
+  return {account->id, account->username};
+}
+
+void require_role(const Caller& caller, Role least) {
+  if (!caller.account) throw unauthenticated("sign in first (session cookie or bearer token)");
+  if (caller.account->role < least) {
+    throw forbidden(std::string("this needs the ") + role_name(least) + " role; you are a " +
+                    role_name(caller.account->role));
+  }
+}
+
+Account Accounts::create(const std::string& username, const std::string& display_name, Role role,
+                         const std::optional<std::string>& password, const Actor& actor) {
+  const std::string shown = display_name.empty() ? username : display_name;
+  if (const auto problems = check_new_account(username, shown, password); !problems.empty()) {
+    throw invalid_fields(problems);
+  }
+  // Hashing takes a tenth of a second: do it before taking the database lock.
+  const std::optional<std::string> hash =
+      password ? std::optional(hash_password(*password)) : std::nullopt;
+  return state_.write([&](sqlite::Connection& connection) {
+    if (find_account(connection, username)) {
+      throw conflict("the username '" + username + "' is taken");
+    }
+    sqlite::Statement(connection,
+                      "INSERT INTO accounts (username, display_name, role, password_hash, "
+                      "created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(username, shown, role_name(role), hash, now_seconds())
+        .run();
+    const Account account{connection.last_insert_id(), username, shown, role, false};
+    append_audit(connection, actor, "account.create", "account:" + username,
+                 {{"role", role_name(role)}});
+    return account;
+  });
+}
+
+std::optional<Account> Accounts::find(const std::string& username) {
+  return state_.read([&](sqlite::Connection& connection) { return find_account(connection, username); });
+}
+
+std::vector<Account> Accounts::list() {
+  return state_.read([](sqlite::Connection& connection) {
+    sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
+                                            " FROM accounts ORDER BY id");
+    std::vector<Account> accounts;
+    while (query.step()) accounts.push_back(account_from(query));
+    return accounts;
+  });
+}
+
+void Accounts::set_role(const std::string& username, Role role, const Actor& actor) {
+  state_.write([&](sqlite::Connection& connection) {
+    const Account account = require_account(connection, username);
+    sqlite::Statement(connection, "UPDATE accounts SET role = ? WHERE id = ?")
+        .bind_all(role_name(role), account.id)
+        .run();
+    append_audit(connection, actor, "account.role", "account:" + username,
+                 {{"from", role_name(account.role)}, {"to", role_name(role)}});
+  });
+}
+
+void Accounts::disable(const std::string& username, const Actor& actor) {
+  state_.write([&](sqlite::Connection& connection) {
+    const Account account = require_account(connection, username);
+    sqlite::Statement(connection, "UPDATE accounts SET disabled = 1 WHERE id = ?")
+        .bind(1, account.id)
+        .run();
+    sqlite::Statement(connection, "DELETE FROM sessions WHERE account_id = ?").bind(1, account.id).run();
+    sqlite::Statement(connection,
+                      "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+        .bind_all(now_seconds(), account.id)
+        .run();
+    append_audit(connection, actor, "account.disable", "account:" + username);
+  });
+}
+
+IssuedToken Accounts::create_token(const std::string& username, const std::string& name,
+                                   std::optional<int> days, const Actor& actor) {
+  IssuedToken issued;
+  issued.token = random_token("agora_");
+  if (days) issued.expires_at = now_seconds() + std::int64_t{*days} * 86400;
+  state_.write([&](sqlite::Connection& connection) {
+    const Account account = require_account(connection, username);
+    if (account.disabled) throw InvalidInput("account '" + username + "' is disabled");
+    sqlite::Statement(connection,
+                      "INSERT INTO api_tokens (account_id, name, digest, created_at, expires_at) "
+                      "VALUES (?, ?, ?, ?, ?)")
+        .bind_all(account.id, name, token_digest(issued.token), now_seconds(), issued.expires_at)
+        .run();
+    issued.id = connection.last_insert_id();
+    append_audit(connection, actor, "token.create", "account:" + username,
+                 {{"token", issued.id}, {"name", name}});
+  });
+  return issued;
+}
+
+void Accounts::revoke_token(std::int64_t id, const Actor& actor) {
+  state_.write([&](sqlite::Connection& connection) {
+    sqlite::Statement(connection,
+                      "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        .bind_all(now_seconds(), id)
+        .run();
+    if (connection.changes() == 0) {
+      throw NotFound("no active token with id " + std::to_string(id));
+    }
+    append_audit(connection, actor, "token.revoke", "token:" + std::to_string(id));
+  });
+}
+
+Account Accounts::account_for_token(const std::string& token) {
+  return state_.read([&](sqlite::Connection& connection) {
+    sqlite::Statement query(connection,
+                            "SELECT a.id, a.username, a.display_name, a.role, a.disabled, "
+                            "t.revoked_at, t.expires_at FROM api_tokens t "
+                            "JOIN accounts a ON a.id = t.account_id WHERE t.digest = ?");
+    query.bind(1, token_digest(token));
+    if (!query.step()) throw unauthenticated("unknown API token");
+    if (!query.is_null(5)) throw unauthenticated("this API token has been revoked");
+    if (!query.is_null(6) && query.integer(6) <= now_seconds()) {
+      throw unauthenticated("this API token has expired");
+    }
+    Account account = account_from(query);
+    if (account.disabled) throw unauthenticated("this account is disabled");
+    return account;
+  });
+}
+
+void Accounts::refuse_when_throttled(const std::string& username) {
+  std::lock_guard<std::mutex> lock(failures_mutex_);
+  auto& times = failures_[lower(username)];
+  const std::int64_t now = now_seconds();
+  while (!times.empty() && times.front() <= now - kFailureWindowSeconds) times.pop_front();
+  if (times.size() >= kMaxFailures) {
+    throw Refusal(429, "Too many attempts",
+                  "too many failed sign-ins for '" + username + "'; try again in 15 minutes");
+  }
+}
+
+void Accounts::count_failure(const std::string& username) {
+  std::lock_guard<std::mutex> lock(failures_mutex_);
+  failures_[lower(username)].push_back(now_seconds());
+}
+
+Session Accounts::open_session(const Account& account, double hours) {
+  Session session{random_token(), random_token(),
+                  now_seconds() + static_cast<std::int64_t>(std::ceil(hours * 3600)), account};
+  state_.write([&](sqlite::Connection& connection) {
+    // Expired sessions are swept here rather than by a timer.
+    sqlite::Statement(connection, "DELETE FROM sessions WHERE expires_at <= ?")
+        .bind(1, now_seconds())
+        .run();
+    sqlite::Statement(connection,
+                      "INSERT INTO sessions (digest, account_id, csrf_token, created_at, "
+                      "expires_at) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(token_digest(session.token), account.id, session.csrf_token, now_seconds(),
+                  session.expires_at)
+        .run();
+    append_audit(connection, {account.id, account.username}, "session.sign_in",
+                 "account:" + account.username);
+  });
+  return session;
+}
+
+Session Accounts::sign_in(const std::string& username, const std::string& password,
+                          double hours) {
+  refuse_when_throttled(username);
+  const auto row = state_.read([&](sqlite::Connection& connection) {
+    sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
+                                            ", password_hash FROM accounts WHERE username = ?");
+    query.bind(1, username);
+    return query.step() ? std::optional(std::pair(account_from(query), query.optional_text(5)))
+                        : std::nullopt;
+  });
+  // The same refusal whatever was wrong, so that it does not reveal which usernames exist.
+  if (!row || !row->second || row->first.disabled || !verify_password(*row->second, password)) {
+    count_failure(username);
+    throw unauthenticated("wrong username or password");
+  }
+  return open_session(row->first, hours);
+}
+
+Session Accounts::register_learner(const std::string& username, const std::string& display_name,
+                                   const std::string& password, double hours) {
+  const Account account = create(username, display_name, Role::learner, password,
+                                 {std::nullopt, username});
+  return open_session(account, hours);
+}
+
+Caller Accounts::session(const std::string& token) {
+  return state_.read([&](sqlite::Connection& connection) {
+    sqlite::Statement query(connection,
+                            "SELECT a.id, a.username, a.display_name, a.role, a.disabled, "
+                            "s.csrf_token, s.expires_at FROM sessions s "
+                            "JOIN accounts a ON a.id = s.account_id WHERE s.digest = ?");
+    query.bind(1, token_digest(token));
+    if (!query.step()) throw unauthenticated("your session has ended; please sign in again");
+    if (query.integer(6) <= now_seconds()) {
+      throw unauthenticated("your session has expired; please sign in again");
+    }
+    Caller caller;
+    caller.account = account_from(query);
+    if (caller.account->disabled) throw unauthenticated("this account is disabled");
+    caller.by_session = true;
+    caller.session_token = token;
+    caller.csrf_token = query.text(5);
+    return caller;
+  });
+}
+
+void Accounts::sign_out(const std::string& token) {
+  state_.write([&](sqlite::Connection& connection) {
+    sqlite::Statement(connection, "DELETE FROM sessions WHERE digest = ?")
+        .bind(1, token_digest(token))
+        .run();
+  });
+}
+
+}  // namespace agora::community

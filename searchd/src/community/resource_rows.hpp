@@ -1,0 +1,50 @@
+// Rows of the resources and revisions tables, shared by submissions, reviews, feedback
+// and the index sync.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "agora/community/sqlite.hpp"
+
+namespace agora::community {
+
+struct ResourceRow {
+  std::string id;
+  std::string status;  ///< pending, changes_requested, published, rejected, deleted
+  std::optional<std::string> status_before_delete;
+  std::optional<std::int64_t> author_id;
+  std::string language;
+  std::string url_key;
+  std::string title_words;  ///< folded title words joined by spaces
+  std::int64_t latest_revision = 0;
+  std::optional<std::int64_t> published_revision;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const std::string& id);
+
+struct RevisionRow {
+  std::int64_t number = 0;
+  nlohmann::json record;
+  std::optional<std::int64_t> author_id;
+  std::string state;  ///< pending, approved, changes_requested, rejected, superseded, imported
+  std::int64_t created_at = 0;
+};
+
+RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
+                          std::int64_t number);
+
+/// Marks the resource as needing an index update (see IndexSync).
+void want_index_update(sqlite::Connection& connection, const std::string& id);
+
+/// The record the index should hold for `id`: its published revision, with the learners'
+/// ratings as schema.org aggregateRating; nullopt when nothing of it is published.
+std::optional<nlohmann::json> record_to_publish(sqlite::Connection& connection,
+                                                const std::string& id);
+
+}  // namespace agora::community

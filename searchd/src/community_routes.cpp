@@ -1,0 +1,267 @@
+// Collaboration handlers: each identifies the caller, checks CSRF for changes, reads the
+// body, and hands over to the community layer, which checks rights and rules.
+#include "community_routes.hpp"
+
+#include "agora/community/audit_log.hpp"
+#include "agora/community/refusal.hpp"
+#include "agora/error.hpp"
+#include "api_json.hpp"
+#include "api_params.hpp"
+#include "caller_auth.hpp"
+#include "request_body.hpp"
+#include "request_pages.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using community::Caller;
+using nlohmann::json;
+
+std::string required_string(const json& body, const char* field) {
+  const json& value = body.value(field, json());
+  if (!value.is_string() || value.get<std::string>().empty()) {
+    throw community::invalid_fields({{field, "is required"}});
+  }
+  return value.get<std::string>();
+}
+
+std::int64_t request_id(const httplib::Request& request) {
+  const std::string text = request.matches[1];
+  if (text.size() > 15) throw NotFound("no request with id " + text);
+  return std::stoll(text);
+}
+
+bool flag_param(const httplib::Request& request, const char* name) {
+  const std::string value = request.get_param_value(name);
+  if (value.empty() || value == "false" || value == "0") return false;
+  if (value == "true" || value == "1") return true;
+  throw InvalidInput(std::string(name) + ": '" + value + "' must be true or false");
+}
+
+class Routes {
+ public:
+  explicit Routes(CommunityServices& services) : s_(services) {}
+
+  // A caller for reading: an expired cookie just makes them anonymous.
+  Caller reader(const httplib::Request& request) const { return identify(request, s_.accounts, false); }
+
+  // A caller for changing something: expired sessions are refused, CSRF is checked.
+  Caller writer(const httplib::Request& request, bool strict = true) const {
+    Caller caller = identify(request, s_.accounts, strict);
+    require_csrf(request, caller);
+    return caller;
+  }
+
+  void signed_in(httplib::Response& response, const community::Session& session, int status) const {
+    response.set_header("Set-Cookie", session_cookie(session, s_.config));
+    response.set_header("Cache-Control", "no-store");
+    send_json(response,
+              {{"account", community::account_json(session.account)},
+               {"csrfToken", session.csrf_token}},
+              status);
+  }
+
+  void sign_in(const httplib::Request& request, httplib::Response& response) const {
+    const json body = json_object_body(request);
+    signed_in(response,
+              s_.accounts.sign_in(required_string(body, "username"),
+                                  required_string(body, "password"), s_.config.session_hours),
+              200);
+  }
+
+  void sign_out(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = writer(request);
+    if (caller.by_session) s_.accounts.sign_out(caller.session_token);
+    response.set_header("Set-Cookie", ended_session_cookie(s_.config));
+    response.status = 204;
+  }
+
+  void register_account(const httplib::Request& request, httplib::Response& response) const {
+    if (!s_.config.registration) {
+      throw community::forbidden("registration is closed; ask an admin for an account");
+    }
+    const json body = json_object_body(request);
+    const json& display = body.value("displayName", json(""));
+    signed_in(response,
+              s_.accounts.register_learner(required_string(body, "username"),
+                                           display.is_string() ? display.get<std::string>() : "",
+                                           required_string(body, "password"),
+                                           s_.config.session_hours),
+              201);
+  }
+
+  void me(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = identify(request, s_.accounts, true);
+    community::require_role(caller, community::Role::learner);
+    response.set_header("Cache-Control", "no-store");
+    json body = {{"account", community::account_json(*caller.account)}};
+    if (caller.by_session) body["csrfToken"] = caller.csrf_token;
+    send_json(response, body);
+  }
+
+  void submit(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = writer(request);
+    const json body = json_object_body(request);
+    const json submission =
+        s_.submissions.submit(caller, body, flag_param(request, "allowSimilarTitle"));
+    response.set_header("Location", submission.value("href", ""));
+    send_json(response, submission, 201);
+  }
+
+  void resource(const httplib::Request& request, httplib::Response& response) const {
+    const std::string view = request.get_param_value("view");
+    if (!view.empty() && view != "submission" && view != "published") {
+      throw InvalidInput("view: '" + view + "' must be submission or published");
+    }
+    const Caller caller = reader(request);
+    send_json(response, s_.submissions.view(caller, request.matches[1], view == "submission"));
+  }
+
+  void register_routes(httplib::Server& server, const RouteWrapper& route) const {
+    // Handlers keep their own copy of this small object (it holds only a reference to
+    // the services, which outlive the server).
+    const Routes self = *this;
+    auto bind = [self](void (Routes::*method)(const httplib::Request&, httplib::Response&) const) {
+      return [self, method](const httplib::Request& q, httplib::Response& r) { (self.*method)(q, r); };
+    };
+    server.Post("/api/session", route("/api/session", bind(&Routes::sign_in)));
+    server.Delete("/api/session", route("/api/session", bind(&Routes::sign_out)));
+    server.Post("/api/accounts", route("/api/accounts", bind(&Routes::register_account)));
+    server.Get("/api/me", route("/api/me", bind(&Routes::me)));
+    server.Get("/api/me/submissions", route("/api/me/submissions", [self](auto& q, auto& r) {
+      send_json(r, self.s_.submissions.mine(identify(q, self.s_.accounts, true)));
+    }));
+
+    server.Post("/api/resources", route("/api/resources", bind(&Routes::submit)));
+    server.Get(R"(/api/resources/(.+)/history)", route("/api/resources/history", [self](auto& q, auto& r) {
+      send_json(r, self.s_.submissions.history(self.reader(q), q.matches[1]));
+    }));
+    server.Get(R"(/api/resources/(.+)/comments)", route("/api/resources/comments", [self](auto& q, auto& r) {
+      send_json(r, self.s_.feedback.comments(q.matches[1]));
+    }));
+    server.Post(R"(/api/resources/(.+)/comments)", route("/api/resources/comments", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.feedback.comment(caller, q.matches[1], json_object_body(q)), 201);
+    }));
+    server.Post(R"(/api/resources/(.+)/ratings)", route("/api/resources/ratings", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.feedback.rate(caller, q.matches[1], json_object_body(q)));
+    }));
+    server.Post(R"(/api/resources/(.+)/reviews)", route("/api/resources/reviews", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.submissions.review(caller, q.matches[1], json_object_body(q)));
+    }));
+    server.Post(R"(/api/resources/(.+)/restore)", route("/api/resources/restore", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.submissions.restore(caller, q.matches[1]));
+    }));
+    server.Get(R"(/api/resources/(.+))", route("/api/resources", bind(&Routes::resource)));
+    server.Put(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.submissions.replace(caller, q.matches[1], json_object_body(q)));
+    }));
+    server.Patch(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.submissions.patch(caller, q.matches[1], json_object_body(q, true)));
+    }));
+    server.Delete(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.submissions.remove(caller, q.matches[1]));
+    }));
+
+    server.Get("/api/reviews", route("/api/reviews", [self](auto& q, auto& r) {
+      check_parameters(q, {"lang"}, 5);
+      send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true), q.get_param_value("lang")));
+    }));
+
+    server.Get("/api/requests", route("/api/requests", bind(&Routes::list_requests)));
+    server.Post("/api/requests", route("/api/requests", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q, false);
+      const json created = self.s_.requests.create(caller, json_object_body(q));
+      r.set_header("Location", created.value("href", ""));
+      send_json(r, created, 201);
+    }));
+    server.Get(R"(/api/requests/(\d+))", route("/api/requests", [self](auto& q, auto& r) {
+      send_json(r, self.s_.requests.get(self.reader(q), request_id(q)));
+    }));
+    server.Post(R"(/api/requests/(\d+)/answer)", route("/api/requests/answer", [self](auto& q, auto& r) {
+      const Caller caller = self.writer(q);
+      send_json(r, self.s_.requests.answer(caller, request_id(q), json_object_body(q)));
+    }));
+    server.Post("/requests", route("/requests", bind(&Routes::request_form)));
+
+    server.Get("/api/audit", route("/api/audit", [self](auto& q, auto& r) {
+      check_parameters(q, {"limit"}, 5);
+      const Caller caller = identify(q, self.s_.accounts, true);
+      community::require_role(caller, community::Role::admin);
+      std::int64_t limit = 100;
+      if (q.has_param("limit")) {
+        const std::string text = q.get_param_value("limit");
+        if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) {
+          throw InvalidInput("limit: '" + text + "' must be a number from 1 to 1000");
+        }
+        limit = std::clamp<std::int64_t>(std::stoll(text), 1, 1000);
+      }
+      send_json(r, {{"entries", self.s_.state.read([&](community::sqlite::Connection& connection) {
+                       return community::recent_audit(connection, limit);
+                     })}});
+    }));
+  }
+
+  void list_requests(const httplib::Request& request, httplib::Response& response) const {
+    check_parameters(request, {"q", "language", "status", "mine", "lang", "limit"}, 10);
+    community::RequestFilter filter;
+    filter.query = request.get_param_value("q");
+    if (filter.query.size() > s_.config.max_query_bytes) {
+      throw InvalidInput("q: at most " + std::to_string(s_.config.max_query_bytes) + " bytes");
+    }
+    filter.language = request.get_param_value("language");
+    filter.query_language = filter.language.empty() ? learner_language(request, s_.registry)
+                                                    : filter.language;
+    if (request.has_param("status")) filter.status = request.get_param_value("status");
+    if (filter.status != "open" && filter.status != "answered" && filter.status != "all") {
+      throw InvalidInput("status: '" + filter.status + "' must be open, answered or all");
+    }
+    filter.mine = flag_param(request, "mine");
+    const Caller caller = identify(request, s_.accounts, filter.mine);
+    send_json(response, s_.requests.list(caller, filter));
+  }
+
+  // The no-JavaScript request form of the /search page: a urlencoded POST answered with
+  // an HTML page, in the interface language of the form.
+  void request_form(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = writer(request, false);
+    const std::string ui = s_.ui_strings.choose(request.get_param_value("ui"));
+    json body = json::object();
+    for (const char* field : {"topic", "details", "language", "level"}) {
+      if (!request.has_param(field)) continue;
+      const std::string value = request.get_param_value(field);
+      require_utf8(field, value);
+      body[field] = value;
+    }
+    try {
+      const json created = s_.requests.create(caller, body);
+      response.status = 201;
+      response.set_content(render_request_page(s_.ui_strings, ui, created, {}, caller.csrf_token),
+                           "text/html; charset=utf-8");
+    } catch (const community::Refusal& refusal) {
+      response.status = refusal.status();
+      response.set_content(render_request_page(s_.ui_strings, ui, body,
+                                               refusal.extra().value("errors", json::array()),
+                                               caller.csrf_token),
+                           "text/html; charset=utf-8");
+    }
+  }
+
+ private:
+  CommunityServices& s_;
+};
+
+}  // namespace
+
+void register_community_routes(httplib::Server& server, CommunityServices& services,
+                               const RouteWrapper& route) {
+  Routes(services).register_routes(server, route);
+}
+
+}  // namespace agora::searchd

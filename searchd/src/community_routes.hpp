@@ -1,0 +1,39 @@
+// The collaboration API's routes (docs/collaboration.md).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <httplib.h>
+
+#include "agora/community/accounts.hpp"
+#include "agora/community/feedback.hpp"
+#include "agora/community/resource_requests.hpp"
+#include "agora/community/submissions.hpp"
+#include "agora/searchd/server_config.hpp"
+#include "ui_strings.hpp"
+
+namespace agora::searchd {
+
+/// What the routes work with; owned by the server.
+struct CommunityServices {
+  const ServerConfig& config;
+  const UiStrings& ui_strings;
+  const analyzers::Registry& registry;
+  community::StateDatabase& state;
+  community::Accounts& accounts;
+  community::Submissions& submissions;
+  community::Feedback& feedback;
+  community::ResourceRequests& requests;
+};
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+/// Wraps a handler with the server's error, metrics and CORS plumbing.
+using RouteWrapper = std::function<httplib::Server::Handler(std::string label, Handler handler)>;
+
+/// Registers the collaboration routes. Call before the read API's routes: the first
+/// matching pattern wins, and /api/resources/ID/history must not be read as an ID.
+void register_community_routes(httplib::Server& server, CommunityServices& services,
+                               const RouteWrapper& route);
+
+}  // namespace agora::searchd
