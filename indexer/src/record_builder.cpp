@@ -131,13 +131,14 @@ void read_aggregate_rating(const json& fields, Record& record, Checker& check) {
   if (found == fields.end() || found->is_null()) return;
   const json& rating = *found;
   if (!rating.is_object() || !rating.contains("ratingValue") || !rating["ratingValue"].is_number() ||
-      !rating.contains("ratingCount") || !rating["ratingCount"].is_number_unsigned()) {
+      !rating.contains("ratingCount") || !rating["ratingCount"].is_number_integer() ||
+      rating["ratingCount"].get<std::int64_t>() < 0) {
     check.fail("aggregateRating",
                "must be an object with a number ratingValue and a whole ratingCount");
     return;
   }
   const double value = rating["ratingValue"].get<double>();
-  const double count = static_cast<double>(rating["ratingCount"].get<std::uint64_t>());
+  const double count = static_cast<double>(rating["ratingCount"].get<std::int64_t>());
   if (count > 0 && (value < 1 || value > 5)) {
     check.fail("aggregateRating", "ratingValue must be from 1 to 5");
     return;

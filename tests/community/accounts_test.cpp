@@ -1,0 +1,120 @@
+// Accounts, passwords, tokens, sessions and sign-in throttling.
+#include <catch2/catch.hpp>
+
+#include "agora/community/secrets.hpp"
+#include "community_fixture.hpp"
+
+using namespace agora::community;
+using agora::test::CommunityFixture;
+using agora::test::refusal_status;
+
+namespace {
+const Actor kTest{std::nullopt, "test"};
+}
+
+TEST_CASE("passwords are hashed with Argon2id and verified", "[accounts]") {
+  const std::string hash = hash_password("correct horse battery");
+  CHECK(hash.rfind("$argon2id$", 0) == 0);
+  CHECK(verify_password(hash, "correct horse battery"));
+  CHECK_FALSE(verify_password(hash, "correct horse batterY"));
+  CHECK(hash != hash_password("correct horse battery"));  // salted
+}
+
+TEST_CASE("tokens are random and stored only as digests", "[accounts]") {
+  const std::string a = random_token("agora_");
+  const std::string b = random_token("agora_");
+  CHECK(a != b);
+  CHECK(a.size() == 6 + 43);
+  CHECK(token_digest(a) == token_digest(a));
+  CHECK(token_digest(a) != token_digest(b));
+  CHECK(token_digest(a).find(a) == std::string::npos);
+}
+
+TEST_CASE("new accounts are validated field by field", "[accounts]") {
+  CommunityFixture f;
+  try {
+    f.accounts->create("x", std::string("bad\x01name"), Role::learner, std::string("short"), kTest);
+    FAIL("accepted");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.status() == 422);
+    const auto& errors = refusal.extra()["errors"];
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0]["field"] == "username");
+    CHECK(errors[1]["field"] == "displayName");
+    CHECK(errors[2]["field"] == "password");
+  }
+  f.accounts->create("Ana", "", Role::contributor, std::nullopt, kTest);
+  CHECK(refusal_status([&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) == 409);
+}
+
+TEST_CASE("sign-in opens a session; wrong passwords are refused and throttled", "[accounts]") {
+  CommunityFixture f;
+  f.accounts->create("ana", "Ana", Role::contributor, std::string("a long passphrase"), kTest);
+  const Session session = f.accounts->sign_in("ana", "a long passphrase", 1);
+  const Caller caller = f.accounts->session(session.token);
+  REQUIRE(caller.account);
+  CHECK(caller.account->username == "ana");
+  CHECK(caller.by_session);
+  CHECK(caller.csrf_token == session.csrf_token);
+
+  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "wrong password!", 1); }) == 401);
+  CHECK(refusal_status([&] { f.accounts->sign_in("nobody", "wrong password!", 1); }) == 401);
+  for (int i = 0; i < 4; ++i) {  // five failures in all, counted per name in any case
+    CHECK(refusal_status([&] { f.accounts->sign_in("ANA", "still wrong!", 1); }) == 401);
+  }
+  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) == 429);
+}
+
+TEST_CASE("sessions end at sign-out, at expiry and when the account is disabled", "[accounts]") {
+  CommunityFixture f;
+  f.accounts->create("ana", "", Role::contributor, std::string("a long passphrase"), kTest);
+  const Session first = f.accounts->sign_in("ana", "a long passphrase", 1);
+  f.accounts->sign_out(first.token);
+  CHECK(refusal_status([&] { f.accounts->session(first.token); }) == 401);
+
+  const Session second = f.accounts->sign_in("ana", "a long passphrase", 1);
+  f.state->write([&](sqlite::Connection& c) {
+    sqlite::Statement(c, "UPDATE sessions SET expires_at = ?").bind(1, now_seconds() - 1).run();
+  });
+  try {
+    f.accounts->session(second.token);
+    FAIL("expired session accepted");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.status() == 401);
+    CHECK(std::string(refusal.what()).find("expired") != std::string::npos);
+  }
+
+  const Session third = f.accounts->sign_in("ana", "a long passphrase", 1);
+  const IssuedToken token = f.accounts->create_token("ana", "script", std::nullopt, kTest);
+  f.accounts->disable("ana", kTest);
+  CHECK(refusal_status([&] { f.accounts->session(third.token); }) == 401);
+  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token); }) == 401);
+  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) == 401);
+}
+
+TEST_CASE("API tokens can be revoked and expire", "[accounts]") {
+  CommunityFixture f;
+  f.accounts->create("bot", "", Role::contributor, std::nullopt, kTest);
+  const IssuedToken token = f.accounts->create_token("bot", "import", 30, kTest);
+  CHECK(f.accounts->account_for_token(token.token).username == "bot");
+  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token + "x"); }) == 401);
+  f.state->write([&](sqlite::Connection& c) {
+    sqlite::Statement(c, "UPDATE api_tokens SET expires_at = ?").bind(1, now_seconds() - 1).run();
+  });
+  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token); }) == 401);
+  const IssuedToken other = f.accounts->create_token("bot", "import", std::nullopt, kTest);
+  f.accounts->revoke_token(other.id, kTest);
+  CHECK(refusal_status([&] { f.accounts->account_for_token(other.token); }) == 401);
+  CHECK(refusal_status([&] { f.accounts->revoke_token(other.id, kTest); }) == 404);
+}
+
+TEST_CASE("roles order what callers may do", "[accounts]") {
+  CommunityFixture f;
+  const Caller reviewer = f.caller("rev", Role::reviewer);
+  CHECK(reviewer.has_role(Role::contributor));
+  CHECK_FALSE(reviewer.has_role(Role::admin));
+  CHECK(refusal_status([&] { require_role(Caller{}, Role::learner); }) == 401);
+  CHECK(refusal_status([&] { require_role(reviewer, Role::admin); }) == 403);
+  f.accounts->set_role("rev", Role::admin, kTest);
+  CHECK(f.accounts->find("rev")->role == Role::admin);
+}

@@ -1,0 +1,103 @@
+// Ratings, comments and resource requests.
+#include <catch2/catch.hpp>
+
+#include "agora/index/index_schema.hpp"
+#include "agora/index/rating_prior.hpp"
+#include "community_fixture.hpp"
+
+using namespace agora::community;
+using agora::test::CommunityFixture;
+using agora::test::refusal_status;
+using nlohmann::json;
+
+TEST_CASE("the rating prior keeps unrated resources in the middle", "[feedback]") {
+  using agora::index::rating_boost;
+  CHECK(rating_boost(0, 0) == Approx(agora::index::kRatingWeight / 2));
+  CHECK(rating_boost(5, 1) > rating_boost(0, 0));
+  CHECK(rating_boost(5, 1) < rating_boost(5, 20));
+  CHECK(rating_boost(1, 1) < rating_boost(0, 0));
+  CHECK(rating_boost(1, 1000) >= 0);
+  CHECK(rating_boost(5, 1000) <= agora::index::kRatingWeight);
+}
+
+TEST_CASE("ratings are one per learner and reach the index", "[feedback]") {
+  CommunityFixture f;
+  const Caller lea = f.caller("lea", Role::learner);
+  const Caller tom = f.caller("tom", Role::learner);
+  CHECK(refusal_status([&] { f.feedback->rate(Caller{}, "imported-meetings", {{"stars", 5}}); }) == 401);
+  CHECK(refusal_status([&] { f.feedback->rate(lea, "imported-meetings", {{"stars", 6}}); }) == 422);
+  CHECK(refusal_status([&] { f.feedback->rate(lea, "imported-meetings", {{"stars", "5"}}); }) == 422);
+  CHECK(refusal_status([&] { f.feedback->rate(lea, "no-such-thing", {{"stars", 5}}); }) == 404);
+  f.feedback->rate(lea, "imported-meetings", {{"stars", 2}});
+  f.feedback->rate(tom, "imported-meetings", {{"stars", 5}});
+  const json again = f.feedback->rate(lea, "imported-meetings", {{"stars", 4}});
+  CHECK(again["ratingCount"] == 2);
+  CHECK(again["ratingValue"] == Approx(4.5));
+  REQUIRE(f.sync->sync_now());
+  const json record = *f.published->record("imported-meetings");
+  CHECK(record["aggregateRating"]["ratingCount"] == 2);
+  const auto& database = f.published->searcher().database();
+  const auto posting = database.postlist_begin("Qimported-meetings");
+  const double boost = Xapian::sortable_unserialise(
+      database.get_document(*posting).get_value(agora::index::schema::kRatingBoost));
+  CHECK(boost == Approx(agora::index::rating_boost(4.5, 2)));
+}
+
+TEST_CASE("comments are stored as text, with a length limit", "[feedback]") {
+  CommunityFixture f;
+  const Caller lea = f.caller("lea", Role::learner);
+  f.feedback->comment(lea, "imported-budget", {{"body", "<script>alert(1)</script> Very useful"}});
+  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", "  "}}); }) == 422);
+  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", std::string(2001, 'x')}}); }) == 422);
+  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", std::string(2000, 'x')}}); }) == 0);
+  const json comments = f.feedback->comments("imported-budget")["comments"];
+  REQUIRE(comments.size() == 2);
+  CHECK(comments[0]["body"] == "<script>alert(1)</script> Very useful");
+  CHECK(comments[0]["author"]["username"] == "lea");
+}
+
+TEST_CASE("requests are made, searched in their language and answered", "[requests]") {
+  CommunityFixture f;
+  const Caller lea = f.caller("lea", Role::learner);
+  const Caller ana = f.caller("ana", Role::contributor);
+  const json made = f.requests->create(lea, {{"topic", "Comptabilitat per a cooperatives"},
+                                             {"details", "Per a principiants"},
+                                             {"language", "ca"},
+                                             {"level", "beginner"}});
+  CHECK(made["status"] == "open");
+  CHECK(made["mine"] == true);
+  f.requests->create(Caller{}, {{"topic", "Meeting facilitation videos"}, {"language", "en-GB"}});
+  try {
+    f.requests->create(Caller{}, {{"topic", "x"}, {"language", "not a tag!"}, {"level", "expert"}});
+    FAIL("invalid request accepted");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.extra()["errors"].size() == 3);
+  }
+
+  RequestFilter filter;
+  filter.query = "cooperativa";  // the stem finds "cooperatives"
+  filter.query_language = "ca";
+  CHECK(f.requests->list(Caller{}, filter)["total"] == 1);
+  filter.query = "";
+  filter.language = "en";
+  const json english = f.requests->list(Caller{}, filter);
+  REQUIRE(english["total"] == 1);
+  CHECK(english["requests"][0]["language"] == "en-GB");
+  filter.language = "";
+  filter.query = "100%_";
+  CHECK(f.requests->list(Caller{}, filter)["total"] == 0);
+
+  const std::int64_t id = made["id"];
+  CHECK(refusal_status([&] { f.requests->answer(lea, id, {{"resourceId", "imported-budget"}}); }) == 403);
+  CHECK(refusal_status([&] { f.requests->answer(ana, id, {{"resourceId", "nothing-here"}}); }) == 422);
+  CHECK(refusal_status([&] { f.requests->answer(ana, 999, {{"resourceId", "imported-budget"}}); }) == 404);
+  f.requests->answer(ana, id, {{"resourceId", "imported-budget"}, {"note", "close enough"}});
+  filter.query = "";
+  filter.mine = true;
+  filter.status = "answered";
+  const json mine = f.requests->list(lea, filter);
+  REQUIRE(mine["total"] == 1);
+  CHECK(mine["requests"][0]["answer"]["title"] == "Participatory budgeting for housing cooperatives");
+  CHECK(mine["requests"][0]["answer"]["by"]["username"] == "ana");
+  CHECK(refusal_status([&] { f.requests->list(Caller{}, filter); }) == 401);
+}

@@ -1,0 +1,203 @@
+// Submitting, reviewing, publishing, editing and deleting resources.
+#include <catch2/catch.hpp>
+
+#include "community_fixture.hpp"
+
+using namespace agora::community;
+using agora::test::CommunityFixture;
+using agora::test::guide;
+using agora::test::refusal_status;
+using nlohmann::json;
+
+namespace {
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+TEST_CASE("a submission is pending until a reviewer approves it, then searchable", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const json submitted = f.submissions->submit(
+      ana, guide("Zebrafish cooperative bookkeeping", "https://example.org/zebra"), false);
+  const std::string id = submitted["id"];
+  CHECK(id == "zebrafish-cooperative-bookkeeping-en");
+  CHECK(submitted["status"] == "pending");
+  CHECK(f.published->search("zebrafish").empty());
+  CHECK(refusal_status([&] { f.submissions->view(Caller{}, id, false); }) == 404);
+  CHECK(f.submissions->view(ana, id, false)["status"] == "pending");
+
+  CHECK(f.submissions->queue(rev, "")["pending"].size() == 1);
+  CHECK(f.submissions->queue(rev, "fr")["pending"].empty());
+  CHECK(refusal_status([&] { f.submissions->queue(ana, ""); }) == 403);
+
+  const json approved = f.submissions->review(rev, id, {{"verdict", "approve"}});
+  CHECK(approved["status"] == "published");
+  CHECK(approved["indexed"] == true);
+  CHECK(contains(f.published->search("zebrafish"), id));
+  CHECK(f.submissions->view(Caller{}, id, false)["title"] == "Zebrafish cooperative bookkeeping");
+  CHECK(refusal_status([&] { f.submissions->review(rev, id, {{"verdict", "approve"}}); }) == 409);
+}
+
+TEST_CASE("nobody reviews their own work, and a verdict needs its reasons", "[submissions]") {
+  CommunityFixture f;
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const Caller other = f.caller("other", Role::reviewer);
+  const std::string id =
+      f.submissions->submit(rev, guide("Own work guide", "https://example.org/own"), false)["id"];
+  CHECK(refusal_status([&] { f.submissions->review(rev, id, {{"verdict", "approve"}}); }) == 403);
+  CHECK(f.submissions->queue(rev, "")["pending"].empty());
+  CHECK(refusal_status([&] { f.submissions->review(other, id, {{"verdict", "reject"}}); }) == 422);
+  CHECK(refusal_status([&] { f.submissions->review(other, id, {{"verdict", "maybe"}}); }) == 422);
+  const json rejected =
+      f.submissions->review(other, id, {{"verdict", "reject"}, {"comment", "Not about OER"}});
+  CHECK(rejected["status"] == "rejected");
+  CHECK(f.published->search("own work").empty());
+  CHECK(refusal_status([&] { f.submissions->replace(rev, id, guide("Own work guide", "https://example.org/own")); }) == 409);
+}
+
+TEST_CASE("with two approvals required, one does not publish", "[submissions]") {
+  CommunityFixture f(2);
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller first = f.caller("first", Role::reviewer);
+  const Caller second = f.caller("second", Role::reviewer);
+  const std::string id =
+      f.submissions->submit(ana, guide("Quorum rules explained", "https://example.org/quorum"), false)["id"];
+  CHECK(f.submissions->review(first, id, {{"verdict", "approve"}})["status"] == "pending");
+  CHECK(f.submissions->queue(first, "")["pending"].empty());  // already reviewed by first
+  CHECK(f.published->search("quorum").empty());
+  CHECK(f.submissions->review(second, id, {{"verdict", "approve"}})["status"] == "published");
+  CHECK(contains(f.published->search("quorum"), id));
+}
+
+TEST_CASE("asking for changes, then an edit, makes a new pending revision", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const std::string id =
+      f.submissions->submit(ana, guide("Goverance basics", "https://example.org/gov"), false)["id"];
+  const json asked =
+      f.submissions->review(rev, id, {{"verdict", "changes"}, {"comment", "Typo in the title"}});
+  CHECK(asked["status"] == "changes_requested");
+  CHECK(asked["reviews"][0]["comment"] == "Typo in the title");
+  const json edited = f.submissions->patch(ana, id, {{"title", "Governance basics"}});
+  CHECK(edited["revision"] == 2);
+  CHECK(edited["status"] == "pending");
+  CHECK(edited["record"]["title"] == "Governance basics");
+  CHECK(edited["record"]["url"] == "https://example.org/gov");  // kept by the merge patch
+  f.submissions->review(rev, id, {{"verdict", "approve"}});
+  const json history = f.submissions->history(Caller{}, id);
+  REQUIRE(history["revisions"].size() == 1);  // the public sees what was published
+  CHECK(history["revisions"][0]["revision"] == 2);
+  CHECK(f.submissions->history(ana, id)["revisions"].size() == 2);
+}
+
+TEST_CASE("an edit under review leaves the published version searchable", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const json edited = f.submissions->patch(ana, "imported-meetings", {{"title", "Running fair and short meetings"}});
+  CHECK(edited["status"] == "published");
+  CHECK(edited["pendingRevision"] == 2);
+  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] == "Running fair meetings");
+  f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}});
+  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] ==
+        "Running fair and short meetings");
+  CHECK(contains(f.published->search("short meetings"), "imported-meetings"));
+}
+
+TEST_CASE("duplicates are found by address and by near-identical title", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  try {
+    f.submissions->submit(ana, guide("Another title", "HTTP://WWW.Example.org/budgeting/#top"), false);
+    FAIL("duplicate URL accepted");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.status() == 409);
+    CHECK(refusal.extra()["duplicates"][0]["id"] == "imported-budget");
+    CHECK(refusal.extra()["duplicates"][0]["reason"] == "url");
+    CHECK(refusal.extra()["duplicates"][0]["href"] == "/api/resources/imported-budget");
+  }
+  const json similar = guide("Participatory Budgeting for Housing Coopératives!", "https://example.org/other");
+  CHECK(refusal_status([&] { f.submissions->submit(ana, similar, false); }) == 409);
+  // The same title in another language is not a duplicate; a confirmed look-alike is kept.
+  CHECK(refusal_status([&] {
+          f.submissions->submit(ana, guide("Participatory budgeting for housing cooperatives",
+                                           "https://example.org/budget-es", "es"), false);
+        }) == 0);
+  const json kept = f.submissions->submit(ana, similar, true);
+  CHECK(kept["status"] == "pending");
+  // Pending submissions count too.
+  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("x y", "https://example.org/other/"), false); }) == 409);
+}
+
+TEST_CASE("invalid records are refused with every field problem", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  try {
+    f.submissions->submit(ana, {{"title", ""}, {"url", "javascript:alert(1)"}, {"educationalLevel", "expert"}}, false);
+    FAIL("invalid record accepted");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.status() == 422);
+    std::set<std::string> fields;
+    for (const json& error : refusal.extra()["errors"]) fields.insert(error["field"]);
+    CHECK(fields == std::set<std::string>{"title", "url", "educationalLevel"});
+  }
+  CHECK(refusal_status([&] { f.submissions->submit(Caller{}, guide("t", "https://e.org/t"), false); }) == 401);
+  const Caller learner = f.caller("lea", Role::learner);
+  CHECK(refusal_status([&] { f.submissions->submit(learner, guide("t", "https://e.org/t"), false); }) == 403);
+}
+
+TEST_CASE("deletion is soft and an admin can undo it", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller admin = f.caller("boss", Role::admin);
+  CHECK(refusal_status([&] { f.submissions->remove(ana, "imported-budget"); }) == 403);
+  CHECK(f.submissions->remove(admin, "imported-budget")["status"] == "deleted");
+  CHECK(f.published->search("budgeting").empty());
+  CHECK(refusal_status([&] { f.submissions->view(Caller{}, "imported-budget", false); }) == 404);
+  CHECK(refusal_status([&] { f.submissions->restore(ana, "imported-budget"); }) == 403);
+  CHECK(f.submissions->restore(admin, "imported-budget")["status"] == "published");
+  CHECK(contains(f.published->search("budgeting"), "imported-budget"));
+
+  const std::string own =
+      f.submissions->submit(ana, guide("Draft I regret", "https://example.org/regret"), false)["id"];
+  CHECK(f.submissions->remove(ana, own)["status"] == "deleted");
+  CHECK(f.submissions->restore(admin, own)["status"] == "pending");
+}
+
+TEST_CASE("a publication the index missed is written at the next sync", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const std::string id =
+      f.submissions->submit(ana, guide("Solidarity lending circles", "https://example.org/circles"), false)["id"];
+  // As if the daemon died between the state commit and the index commit.
+  f.state->write([&](sqlite::Connection& c) {
+    sqlite::Statement(c, "UPDATE revisions SET state = 'approved' WHERE resource_id = ?").bind(1, id).run();
+    sqlite::Statement(c, "UPDATE resources SET status = 'published', published_revision = 1, "
+                         "index_wanted = index_wanted + 1 WHERE id = ?").bind(1, id).run();
+  });
+  CHECK(f.published->search("lending circles").empty());
+  IndexSync restarted(*f.state, f.directory.path() / "index", agora::test::shared_registry());
+  CHECK(restarted.sync_now());
+  CHECK(contains(f.published->search("lending circles"), id));
+}
+
+TEST_CASE("every change is in the audit log, in order", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const std::string id =
+      f.submissions->submit(ana, guide("Audit trail guide", "https://example.org/audit"), false)["id"];
+  f.submissions->review(rev, id, {{"verdict", "approve"}, {"comment", "fine"}});
+  const json entries = f.state->read([](sqlite::Connection& c) { return recent_audit(c, 10); });
+  std::vector<std::string> actions;
+  for (const json& entry : entries) actions.insert(actions.begin(), entry["action"].get<std::string>());
+  CHECK(actions == std::vector<std::string>{"account.create", "account.create", "resource.submit",
+                                            "review.approve", "resource.publish"});
+  CHECK(entries[0]["actor"] == "rev");
+  CHECK(entries[0]["subject"] == "resource:" + id);
+}
