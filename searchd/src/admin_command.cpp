@@ -23,6 +23,7 @@ constexpr const char* kAdminUsage =
     "                 ROLE is learner, contributor, reviewer or admin; without a password\n"
     "                 the account can only use API tokens\n"
     "  create-token   --username NAME [--name LABEL] [--days N]   prints the token once\n"
+    "  list-tokens    --username NAME   ids, names, expiry (the tokens are not kept)\n"
     "  revoke-token   --id N\n"
     "  set-role       --username NAME --role ROLE\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
@@ -89,6 +90,13 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                               arguments.value("--name").value_or("api"), days, kCommandLine);
     out << token.token << '\n';
     err << "token " << token.id << " created; it is shown only this once\n";
+  } else if (command == "list-tokens") {
+    for (const auto& token : accounts.list_tokens(arguments.required("--username", "ana"))) {
+      out << token["id"] << '\t' << token["name"].get<std::string>() << '\t'
+          << token["createdAt"].get<std::string>() << '\t'
+          << (token["expiresAt"].is_null() ? "no expiry" : token["expiresAt"].get<std::string>())
+          << '\t' << (token["revoked"].get<bool>() ? "revoked" : "active") << '\n';
+    }
   } else if (command == "revoke-token") {
     accounts.revoke_token(whole_number("--id", arguments.required("--id", "3"), 1, 1 << 30),
                           kCommandLine);

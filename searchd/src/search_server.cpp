@@ -11,6 +11,7 @@
 
 #include "agora/community/feedback.hpp"
 #include "agora/community/index_sync.hpp"
+#include "agora/community/refusal.hpp"
 #include "agora/community/resource_requests.hpp"
 #include "agora/community/submissions.hpp"
 #include "agora/error.hpp"
@@ -55,6 +56,11 @@ class SearcherIndex final : public community::PublishedIndex {
 }  // namespace
 
 struct SearchServer::Impl {
+  community::Refusal body_too_large() const {
+    return {413, "Body too large",
+            "the body is larger than " + std::to_string(config.max_body_bytes) + " bytes"};
+  }
+
   Impl(ServerConfig settings, const analyzers::Registry& analyzers)
       : config(std::move(settings)), registry(analyzers) {
     index::Searcher probe(config.db, registry);  // fail at start-up, not at the first request
@@ -172,7 +178,14 @@ struct SearchServer::Impl {
 
   void register_routes() {
     register_community_routes(server, community, [this](std::string label, Handler handler) {
-      return route(std::move(label), std::move(handler), true);
+      // httplib enforces the body limit on Content-Length only: a chunked body is read
+      // whole first, so it is measured here, before anything acts on it.
+      return route(std::move(label),
+                   [this, handler = std::move(handler)](const httplib::Request& q, httplib::Response& r) {
+                     if (q.body.size() > config.max_body_bytes) throw body_too_large();
+                     handler(q, r);
+                   },
+                   true);
     });
     server.Get("/api/search", route("/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
     server.Get("/api/suggest", route("/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
@@ -231,9 +244,11 @@ struct SearchServer::Impl {
       Problem problem{status, "Request refused",
                       "the request was refused (" + std::to_string(status) + ")"};
       if (status == 404) problem = {404, "Not found", "nothing is served at " + request.path};
-      if (status == 413) {
-        problem = {413, "Body too large",
-                   "the body is larger than " + std::to_string(config.max_body_bytes) + " bytes"};
+      if (status == 413) problem = problem_for(std::make_exception_ptr(body_too_large()));
+      if (status == 400) {
+        problem = {400, "Bad request",
+                   "the request could not be read: its headers, or a body that does not match "
+                   "its Content-Type (a multipart body without its boundary, say)"};
       }
       send_problem(response, problem, request.path);
       metrics.record(status == 404 ? "not_found" : "error", status,

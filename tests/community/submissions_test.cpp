@@ -201,3 +201,29 @@ TEST_CASE("every change is in the audit log, in order", "[submissions]") {
   CHECK(entries[0]["actor"] == "rev");
   CHECK(entries[0]["subject"] == "resource:" + id);
 }
+
+TEST_CASE("an index rebuilt from scratch gets the published submissions again", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const std::string id =
+      f.submissions->submit(ana, guide("Tool library handbook", "https://example.org/tools"), false)["id"];
+  f.submissions->review(rev, id, {{"verdict", "approve"}});
+  f.submissions->remove(f.caller("boss", Role::admin), "imported-meetings");
+  const auto index = f.directory.path() / "index";
+  std::filesystem::remove_all(index);
+  {
+    // The original files again, as scripts/run.sh does: the deleted one comes back.
+    agora::index::IndexWriter writer(index, agora::test::shared_registry());
+    agora::index::ImportItem item;
+    item.fields = guide("Running fair meetings", "https://example.org/meetings");
+    item.fields["id"] = "imported-meetings";
+    writer.upsert(*agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
+    writer.commit();
+  }
+  agora::test::ScratchIndex reopened(index);
+  CHECK(reopened.search("tool library").empty());
+  REQUIRE(f.sync->sync_now());
+  CHECK(contains(reopened.search("tool library"), id));
+  CHECK(reopened.search("fair meetings").empty());
+}

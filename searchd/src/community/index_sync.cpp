@@ -28,8 +28,35 @@ IndexSync::IndexSync(StateDatabase& state, std::filesystem::path index_directory
 
 IndexSync::~IndexSync() { stop(); }
 
+void IndexSync::notice_rebuilt_index() {
+  std::string uuid;
+  try {
+    uuid = Xapian::Database(index_directory_.string()).get_uuid();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return;  // no index yet: the first publication creates it
+  }
+  const auto known = state_.read([](sqlite::Connection& connection) {
+    sqlite::Statement query(connection, "SELECT value FROM settings WHERE key = 'index_uuid'");
+    return query.step() ? query.text(0) : std::string();
+  });
+  if (known == uuid) return;
+  state_.write([&](sqlite::Connection& connection) {
+    // Deleted rows too: an index rebuilt from the original files may hold them again.
+    sqlite::Statement(connection,
+                      "UPDATE resources SET index_wanted = index_done + 1 "
+                      "WHERE status IN ('published', 'deleted')")
+        .run();
+    sqlite::Statement(connection,
+                      "INSERT INTO settings (key, value) VALUES ('index_uuid', ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(1, uuid)
+        .run();
+  });
+}
+
 bool IndexSync::sync_now() {
   std::lock_guard<std::mutex> lock(sync_mutex_);
+  notice_rebuilt_index();
   const std::vector<PendingUpdate> updates = state_.read([](sqlite::Connection& connection) {
     std::vector<PendingUpdate> found;
     sqlite::Statement query(connection,

@@ -104,6 +104,10 @@ CREATE TABLE requests (
   answered_at INTEGER
 );
 CREATE INDEX requests_by_status ON requests (status, language);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,

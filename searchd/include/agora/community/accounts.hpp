@@ -82,6 +82,9 @@ class Accounts {
   IssuedToken create_token(const std::string& username, const std::string& name,
                            std::optional<int> days, const Actor& actor);
   void revoke_token(std::int64_t id, const Actor& actor);
+  /// The account's tokens (never the tokens themselves): {id, name, createdAt, expiresAt,
+  /// revoked}.
+  nlohmann::json list_tokens(const std::string& username);
   /// The account of a bearer token; Refusal 401 when it is unknown, revoked or expired.
   Account account_for_token(const std::string& token);
 

@@ -17,6 +17,7 @@ namespace agora::community {
 /// that is behind, or removes it from the index when it is no longer published, commits,
 /// then marks the rows done. A crash between the state commit and the index commit only
 /// leaves rows behind, and the next sync (at start-up at the latest) catches up.
+/// An index rebuilt from scratch (a new Xapian UUID) gets every published resource again.
 class IndexSync {
  public:
   IndexSync(StateDatabase& state, std::filesystem::path index_directory,
@@ -34,6 +35,9 @@ class IndexSync {
 
  private:
   void run();
+  /// Marks every published or deleted row as behind when the index is not the one the
+  /// state last saw (run.sh rebuilds it from the corpus, for instance).
+  void notice_rebuilt_index();
 
   StateDatabase& state_;
   std::filesystem::path index_directory_;
