@@ -399,6 +399,15 @@ function broaderQuery(q) {
     .replace(/(^|\s)title:/gi, '$1').replace(/\s+/g, ' ').trim();
 }
 
+// Nothing found: what was searched for becomes a request contributors can answer.
+function requestOffer(topic) {
+  if (!topic) return null;
+  const url = new URL('requests.html', import.meta.url);
+  url.search = new URLSearchParams({ topic, language: ui }).toString();
+  return el('p', { id: 'agora-request-offer', class: 'agora-offer' }, t('request.offer'), ' ',
+    el('a', { href: url.pathname + url.search }, t('request.offer.link')));
+}
+
 function renderEmpty(data, state) {
   removeDidYouMean();
   const broader = broaderQuery(state.q);
@@ -412,7 +421,8 @@ function renderEmpty(data, state) {
   fill(dom.empty,
     el('p', { class: 'agora-none' }, t('results.none')),
     data.suggestion ? didYouMean(data.suggestion) : null,
-    filtered ? el('p', { id: 'agora-broader' }, searchLink(t('results.broader'), withChanges({ q: broader, filters: noFilters() }))) : null);
+    filtered ? el('p', { id: 'agora-broader' }, searchLink(t('results.broader'), withChanges({ q: broader, filters: noFilters() }))) : null,
+    requestOffer(broader || state.q.trim()));
   dom.empty.hidden = false;
 }
 

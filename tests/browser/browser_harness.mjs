@@ -23,7 +23,8 @@ export function launchBrowser() {
 
 /**
  * Indexes the sample corpus into a scratch folder and starts agora-searchd on it.
- * Resolves to { url, server, stop() } (stop also removes the scratch folder).
+ * Resolves to { url, server, db, stop() }: db is the index path (what `agora-searchd admin
+ * --db` takes); stop also removes the scratch folder.
  */
 export async function startAgora(extraArgs = []) {
   const space = scratch();
@@ -33,6 +34,7 @@ export async function startAgora(extraArgs = []) {
     return {
       url: server.url,
       server,
+      db,
       stop: async () => { await server.stop(); space.cleanup(); },
     };
   } catch (error) {

@@ -1,0 +1,63 @@
+// What every collaboration page shares: the language chooser, the navigation, and a line
+// saying who is signed in. start() resolves to { account, failed }: account is null when
+// nobody is signed in, failed is true when the server could not say.
+
+import { $, el, fill } from './dom.js';
+import { availableLanguages, currentLanguage, onLanguageChange, setLanguage, startLanguage, t } from './i18n.js';
+import { currentAccount, loadSession, onSessionChange } from './api.js';
+
+function setupChooser() {
+  const select = $('select#lang');
+  if (!select) return;
+  const languages = availableLanguages();
+  if (languages.length) {
+    select.replaceChildren(...languages.map((l) =>
+      el('option', { value: l.code, lang: l.code, dir: l.dir === 'rtl' ? 'rtl' : null }, l.name)));
+  }
+  select.value = currentLanguage();
+  select.addEventListener('change', async () => {
+    await setLanguage(select.value, { remember: true });
+    select.value = currentLanguage();
+  });
+}
+
+function markCurrentPage() {
+  const here = location.pathname.split('/').pop() || 'index.html';
+  for (const link of document.querySelectorAll('.agora-nav a')) {
+    const target = new URL(link.href).pathname.split('/').pop() || 'index.html';
+    if (target === here) link.setAttribute('aria-current', 'page');
+  }
+}
+
+function renderWho() {
+  const who = $('#collab-who');
+  if (!who) return;
+  const account = currentAccount();
+  fill(who, account
+    ? [t('collab.who.signed_in', { name: account.displayName || account.username }), ' ',
+      el('span', { class: 'collab-role' }, `(${t(`role.${account.role}`)})`)]
+    : el('a', { href: 'account.html' }, t('collab.who.sign_in')));
+}
+
+export async function start() {
+  await startLanguage();
+  setupChooser();
+  markCurrentPage();
+  onLanguageChange(renderWho);
+  onSessionChange(renderWho);
+  let account = null;
+  let failed = false;
+  try {
+    account = await loadSession();
+  } catch {
+    failed = true;
+  }
+  renderWho();
+  return { account, failed };
+}
+
+/** A page URL (account.html?next=...) that brings the visitor back here after signing in. */
+export function signInURL() {
+  const here = location.pathname.split('/').pop() + location.search;
+  return `account.html?next=${encodeURIComponent(here)}`;
+}
