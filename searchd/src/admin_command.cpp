@@ -42,17 +42,6 @@ community::Role role_option(const Arguments& arguments) {
   return *role;
 }
 
-int whole_number(const std::string& option, const std::string& text, int least, int most) {
-  try {
-    std::size_t used = 0;
-    const int number = std::stoi(text, &used);
-    if (used == text.size() && number >= least && number <= most) return number;
-  } catch (const std::exception&) {
-  }
-  throw InvalidInput(option + ": '" + text + "' must be a whole number from " +
-                     std::to_string(least) + " to " + std::to_string(most));
-}
-
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
   const Arguments arguments(args, {"--help", "--password-stdin"},
@@ -84,7 +73,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         << community::role_name(account.role) << ")\n";
   } else if (command == "create-token") {
     std::optional<int> days;
-    if (auto text = arguments.value("--days")) days = whole_number("--days", *text, 1, 3650);
+    if (auto text = arguments.value("--days")) days = parse_whole_number(*text, "--days", 1, 3650);
     const community::IssuedToken token =
         accounts.create_token(arguments.required("--username", "ana"),
                               arguments.value("--name").value_or("api"), days, kCommandLine);
@@ -98,7 +87,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           << '\t' << (token["revoked"].get<bool>() ? "revoked" : "active") << '\n';
     }
   } else if (command == "revoke-token") {
-    accounts.revoke_token(whole_number("--id", arguments.required("--id", "3"), 1, 1 << 30),
+    accounts.revoke_token(parse_whole_number(arguments.required("--id", "3"), "--id", 1, 1 << 30),
                           kCommandLine);
     out << "revoked\n";
   } else if (command == "set-role") {

@@ -35,24 +35,6 @@ using nlohmann::json;
 
 thread_local Clock::time_point request_started;
 
-// The collaboration layer reads the index through the server's per-thread searchers.
-class SearcherIndex final : public community::PublishedIndex {
- public:
-  explicit SearcherIndex(std::function<index::Searcher&()> searcher)
-      : searcher_(std::move(searcher)) {}
-  std::optional<nlohmann::json> record(const std::string& id) override {
-    return searcher_().resource(id);
-  }
-  std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
-                                                       const std::string& title,
-                                                       const std::string& language) override {
-    return searcher_().duplicates_of(url, title, language);
-  }
-
- private:
-  std::function<index::Searcher&()> searcher_;
-};
-
 }  // namespace
 
 struct SearchServer::Impl {
@@ -72,7 +54,8 @@ struct SearchServer::Impl {
   community::StateDatabase state{state_path(config)};
   community::Accounts accounts{state};
   community::IndexSync index_sync{state, config.db, registry};
-  SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
+  // The collaboration layer reads the index through the per-thread searchers.
+  community::SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
   community::Submissions submissions{state, published, index_sync, registry,
                                      {config.approvals, "community"}};
   community::Feedback feedback{state, submissions, index_sync};

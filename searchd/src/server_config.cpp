@@ -42,12 +42,7 @@ double parse_number(const std::string& text, const std::string& where, double le
 }
 
 int parse_port(const std::string& text, const std::string& where) {
-  try {
-    const int port = std::stoi(text);
-    if (port >= 0 && port <= 65535) return port;
-  } catch (const std::exception&) {
-  }
-  throw InvalidInput(where + ": '" + text + "' is not a port number (0-65535)");
+  return parse_whole_number(text, where, 0, 65535);
 }
 
 void apply_file(const std::string& path, ServerConfig& config) {
@@ -71,7 +66,7 @@ void apply_file(const std::string& path, ServerConfig& config) {
       else if (key == "cors_origins") config.cors_origins = value.get<std::vector<std::string>>();
       else if (key == "access_log") config.access_log = value.get<bool>();
       else if (key == "state") config.state = value.get<std::string>();
-      else if (key == "approvals") config.approvals = static_cast<int>(parse_number(value.dump(), where, 1, 10));
+      else if (key == "approvals") config.approvals = parse_whole_number(value.dump(), where, 1, 10);
       else if (key == "session_hours") config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
       else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
       else if (key == "registration") config.registration = value.get<bool>();
@@ -114,6 +109,17 @@ const char* server_usage() {
          "  --no-registration  learners cannot register themselves\n";
 }
 
+int parse_whole_number(const std::string& text, const std::string& where, int least, int most) {
+  try {
+    std::size_t used = 0;
+    const int number = std::stoi(text, &used);
+    if (used == text.size() && number >= least && number <= most) return number;
+  } catch (const std::exception&) {
+  }
+  throw InvalidInput(where + ": '" + text + "' must be a whole number from " +
+                     std::to_string(least) + " to " + std::to_string(most));
+}
+
 std::string state_path(const ServerConfig& config) {
   return config.state.empty() ? community::default_state_path(config.db) : config.state;
 }
@@ -147,7 +153,7 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
     } else if (flag == "--no-access-log") config.access_log = false;
     else if (flag == "--config") value();  // already applied
     else if (flag == "--state") config.state = value();
-    else if (flag == "--approvals") config.approvals = static_cast<int>(parse_number(value(), "--approvals", 1, 10));
+    else if (flag == "--approvals") config.approvals = parse_whole_number(value(), "--approvals", 1, 10);
     else if (flag == "--session-hours") config.session_hours = parse_number(value(), "--session-hours", 0.0001, 8760);
     else if (flag == "--secure-cookies") config.secure_cookies = true;
     else if (flag == "--no-registration") config.registration = false;

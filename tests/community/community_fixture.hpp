@@ -22,22 +22,15 @@ inline const analyzers::Registry& shared_registry() {
 }
 
 /// The index as searchd reads it, reopened before each look so that commits show.
-class ScratchIndex final : public community::PublishedIndex {
+class ScratchIndex {
  public:
   explicit ScratchIndex(std::filesystem::path directory) : directory_(std::move(directory)) {}
-  std::optional<nlohmann::json> record(const std::string& id) override {
-    return searcher().resource(id);
-  }
-  std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
-                                                       const std::string& title,
-                                                       const std::string& language) override {
-    return searcher().duplicates_of(url, title, language);
-  }
   index::Searcher& searcher() {
     if (!searcher_) searcher_ = std::make_unique<index::Searcher>(directory_, shared_registry());
     searcher_->refresh();
     return *searcher_;
   }
+  std::optional<nlohmann::json> record(const std::string& id) { return searcher().resource(id); }
   /// Ids of the hits for `query` in `language`.
   std::vector<std::string> search(const std::string& query, const std::string& language = "en") {
     index::SearchRequest request;
@@ -47,10 +40,12 @@ class ScratchIndex final : public community::PublishedIndex {
     for (const auto& hit : searcher().search(request).hits) ids.push_back(hit.id);
     return ids;
   }
+  community::SearcherIndex& as_published() { return published_; }
 
  private:
   std::filesystem::path directory_;
   std::unique_ptr<index::Searcher> searcher_;
+  community::SearcherIndex published_{[this]() -> index::Searcher& { return searcher(); }};
 };
 
 inline nlohmann::json guide(const std::string& title, const std::string& url,
@@ -85,9 +80,11 @@ struct CommunityFixture {
                                                   shared_registry());
     published = std::make_unique<ScratchIndex>(directory.path() / "index");
     submissions = std::make_unique<community::Submissions>(
-        *state, *published, *sync, shared_registry(), community::ReviewRules{approvals, "community"});
+        *state, published->as_published(), *sync, shared_registry(),
+        community::ReviewRules{approvals, "community"});
     feedback = std::make_unique<community::Feedback>(*state, *submissions, *sync);
-    requests = std::make_unique<community::ResourceRequests>(*state, *published, shared_registry());
+    requests = std::make_unique<community::ResourceRequests>(*state, published->as_published(),
+                                                             shared_registry());
   }
 
   /// A signed-in caller (by token) with a new account of `role`.

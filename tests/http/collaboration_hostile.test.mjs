@@ -4,30 +4,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { Client, PASSWORD, accountWithToken, buildIndex, record, scratch, startServer, webRoot } from './server_harness.mjs';
+import { Client, PASSWORD, record, serveWithAccounts } from './server_harness.mjs';
 import { conforms, errorFields, isProblem } from './openapi_contract.mjs';
 
 const MiB = 1024 * 1024;
 const SCRIPT = '<script>alert("x")</script>';
 const SQL = "Robert'); DROP TABLE submissions;-- ' OR '1'='1";
 
-let space, server, base, anonymous, author, reviewer, learner;
+let served, server, base, anonymous, author, reviewer, learner;
 
 before(async () => {
-  space = scratch();
-  const db = buildIndex(space.dir);
-  server = await startServer(['--db', db, '--web', webRoot, '--no-access-log']);
-  base = server.url;
-  anonymous = new Client(base);
-  author = accountWithToken(db, 'hostile-author', 'contributor').client(base);
-  reviewer = accountWithToken(db, 'hostile-reviewer', 'reviewer').client(base);
-  learner = accountWithToken(db, 'hostile-learner', 'learner').client(base);
+  served = await serveWithAccounts({
+    'hostile-author': 'contributor', 'hostile-reviewer': 'reviewer', 'hostile-learner': 'learner',
+  });
+  ({ server, base, anonymous } = served);
+  ({ 'hostile-author': author, 'hostile-reviewer': reviewer, 'hostile-learner': learner } = served.clients);
 });
 
-after(async () => {
-  await server?.stop();
-  space?.cleanup();
-});
+after(() => served?.stop());
 
 /**
  * One request with node:http, so that a body can be any bytes, chunked, or cut short by a

@@ -2,28 +2,22 @@
 // by contributors, the no-JavaScript form and the offer to ask on a search that finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, accountWithToken, buildIndex, record, scratch, startServer, webRoot } from './server_harness.mjs';
+import { record, serveWithAccounts } from './server_harness.mjs';
 import { conforms, errorFields, isProblem } from './openapi_contract.mjs';
 
 const ANSWER = 'volunteer-management-en';  // a corpus resource, published by agora-index add
 
-let space, server, base, anonymous, learner, learner2, contributor;
+let served, base, anonymous, learner, learner2, contributor;
 
 before(async () => {
-  space = scratch();
-  const db = buildIndex(space.dir);
-  server = await startServer(['--db', db, '--web', webRoot, '--no-access-log']);
-  base = server.url;
-  anonymous = new Client(base);
-  learner = accountWithToken(db, 'req-learner', 'learner').client(base);
-  learner2 = accountWithToken(db, 'req-learner2', 'learner').client(base);
-  contributor = accountWithToken(db, 'req-contributor', 'contributor').client(base);
+  served = await serveWithAccounts({
+    'req-learner': 'learner', 'req-learner2': 'learner', 'req-contributor': 'contributor',
+  });
+  ({ base, anonymous } = served);
+  ({ 'req-learner': learner, 'req-learner2': learner2, 'req-contributor': contributor } = served.clients);
 });
 
-after(async () => {
-  await server?.stop();
-  space?.cleanup();
-});
+after(() => served?.stop());
 
 async function ask(client, body) {
   const response = await client.post('/api/requests', body);

@@ -258,3 +258,25 @@ export function record(id, overrides = {}) {
     ...overrides,
   };
 }
+
+/**
+ * Indexes the corpus into a scratch folder and serves it, with one bearer-token client per
+ * account of `accounts` ({username: role}). Resolves to { db, server, base, anonymous,
+ * clients, stop() }; stop() ends the daemon and removes the folder.
+ */
+export async function serveWithAccounts(accounts, extraArgs = []) {
+  const space = scratch();
+  const db = buildIndex(space.dir);
+  const server = await startServer(['--db', db, '--web', webRoot, '--no-access-log', ...extraArgs]);
+  const clients = {};
+  for (const [username, role] of Object.entries(accounts)) {
+    clients[username] = accountWithToken(db, username, role).client(server.url);
+  }
+  return {
+    db, server, base: server.url, anonymous: new Client(server.url), clients,
+    stop: async () => {
+      await server.stop();
+      space.cleanup();
+    },
+  };
+}

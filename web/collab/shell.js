@@ -6,6 +6,29 @@ import { $, el, fill } from './dom.js';
 import { availableLanguages, currentLanguage, onLanguageChange, setLanguage, startLanguage, t } from './i18n.js';
 import { currentAccount, loadSession, onSessionChange } from './api.js';
 
+const PAGES = [
+  ['./', 'nav.search', 'Search'],
+  ['requests.html', 'nav.requests', 'Requests'],
+  ['contribute.html', 'nav.contribute', 'Contribute'],
+  ['review.html', 'nav.review', 'Review'],
+  ['account.html', 'nav.account', 'Account'],
+];
+
+// The navigation and the language chooser are the same on every collaboration page, so
+// they are built here rather than written into each page. They carry data-i18n keys, so
+// the translation pass that follows labels them like the rest of the page.
+function buildHeader() {
+  const bar = $('.agora-bar');
+  if (!bar || $('.agora-nav', bar)) return;
+  const nav = el('nav', { class: 'agora-nav', 'aria-label': 'Main', 'data-i18n-aria-label': 'nav.label' },
+    el('ul', { role: 'list' },
+      PAGES.map(([href, key, text]) => el('li', {}, el('a', { href, 'data-i18n': key }, text)))));
+  const chooser = el('div', { class: 'agora-lang' },
+    el('label', { for: 'lang', 'data-i18n': 'lang.label' }, 'Language'),
+    el('select', { id: 'lang', name: 'lang' }, el('option', { value: 'en', lang: 'en' }, 'English')));
+  bar.append(nav, chooser);
+}
+
 function setupChooser() {
   const select = $('select#lang');
   if (!select) return;
@@ -40,6 +63,7 @@ function renderWho() {
 }
 
 export async function start() {
+  buildHeader();
   await startLanguage();
   setupChooser();
   markCurrentPage();

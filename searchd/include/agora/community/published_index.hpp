@@ -1,6 +1,7 @@
 // What the collaboration layer reads from the search index.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,25 @@ class PublishedIndex {
   virtual std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
                                                                const std::string& title,
                                                                const std::string& language) = 0;
+};
+
+/// The usual implementation: a Searcher that the caller provides (and refreshes), such as
+/// one per server thread.
+class SearcherIndex final : public PublishedIndex {
+ public:
+  explicit SearcherIndex(std::function<index::Searcher&()> searcher)
+      : searcher_(std::move(searcher)) {}
+  std::optional<nlohmann::json> record(const std::string& id) override {
+    return searcher_().resource(id);
+  }
+  std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
+                                                       const std::string& title,
+                                                       const std::string& language) override {
+    return searcher_().duplicates_of(url, title, language);
+  }
+
+ private:
+  std::function<index::Searcher&()> searcher_;
 };
 
 }  // namespace agora::community

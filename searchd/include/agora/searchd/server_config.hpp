@@ -31,6 +31,9 @@ struct ServerConfig {
   std::size_t max_result_depth = 1000;  ///< page × per_page
 };
 
+/// `text` as a whole number from `least` to `most`, or InvalidInput naming `where`.
+int parse_whole_number(const std::string& text, const std::string& where, int least, int most);
+
 /// The state database path: `state`, or the index path followed by ".state.sqlite".
 std::string state_path(const ServerConfig& config);
 
