@@ -6,6 +6,11 @@
 #include "api_params.hpp"
 
 namespace agora::searchd {
+namespace {
+
+constexpr int kMaxBodyDepth = 32;
+
+}  // namespace
 
 nlohmann::json json_object_body(const httplib::Request& request, bool merge_patch) {
   const std::string type = request.get_header_value("Content-Type");
@@ -20,9 +25,18 @@ nlohmann::json json_object_body(const httplib::Request& request, bool merge_patc
             (media.empty() ? std::string(" (no Content-Type was given)") : ", not " + media));
   }
   require_utf8("body", request.body);
+  // Copying, patching and printing a JSON value recurse once per level: a body nested
+  // thousands deep would exhaust a worker's stack. No record needs more than a few levels.
+  const auto shallow = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth > kMaxBodyDepth) {
+      throw InvalidInput("body: nested more than " + std::to_string(kMaxBodyDepth) +
+                         " levels deep");
+    }
+    return true;
+  };
   nlohmann::json body;
   try {
-    body = nlohmann::json::parse(request.body);
+    body = nlohmann::json::parse(request.body, shallow);
   } catch (const nlohmann::json::parse_error& error) {
     throw InvalidInput("body: not valid JSON (at byte " + std::to_string(error.byte) + ")");
   }

@@ -47,7 +47,7 @@ TEST_CASE("new accounts are validated field by field", "[accounts]") {
   CHECK(refusal_status([&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) == 409);
 }
 
-TEST_CASE("sign-in opens a session; wrong passwords are refused and throttled", "[accounts]") {
+TEST_CASE("sign-in opens a session, wrong passwords are refused and throttled", "[accounts]") {
   CommunityFixture f;
   f.accounts->create("ana", "Ana", Role::contributor, std::string("a long passphrase"), kTest);
   const Session session = f.accounts->sign_in("ana", "a long passphrase", 1);
