@@ -2,6 +2,7 @@
 // body, and hands over to the community layer, which checks rights and rules.
 #include "community_routes.hpp"
 
+#include "agora/analyzers/language_tag.hpp"
 #include "agora/community/audit_log.hpp"
 #include "agora/community/refusal.hpp"
 #include "agora/error.hpp"
@@ -31,6 +32,17 @@ std::int64_t request_id(const httplib::Request& request) {
   return std::stoll(text);
 }
 
+// A language filter, canonical ("pt-BR"), or empty; InvalidInput when it is not a tag.
+std::string language_param(const httplib::Request& request, const char* name) {
+  const std::string value = request.get_param_value(name);
+  if (value.empty()) return value;
+  try {
+    return analyzers::parse_language_tag(value).canonical;
+  } catch (const InvalidInput&) {
+    throw InvalidInput(std::string(name) + ": '" + value + "' is not a BCP-47 language tag");
+  }
+}
+
 bool flag_param(const httplib::Request& request, const char* name) {
   const std::string value = request.get_param_value(name);
   if (value.empty() || value == "false" || value == "0") return false;
@@ -54,7 +66,6 @@ class Routes {
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
     response.set_header("Set-Cookie", session_cookie(session, s_.config));
-    response.set_header("Cache-Control", "no-store");
     send_json(response,
               {{"account", community::account_json(session.account)},
                {"csrfToken", session.csrf_token}},
@@ -93,7 +104,6 @@ class Routes {
   void me(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = identify(request, s_.accounts, true);
     community::require_role(caller, community::Role::learner);
-    response.set_header("Cache-Control", "no-store");
     json body = {{"account", community::account_json(*caller.account)}};
     if (caller.by_session) body["csrfToken"] = caller.csrf_token;
     send_json(response, body);
@@ -171,7 +181,7 @@ class Routes {
 
     server.Get("/api/reviews", route("/api/reviews", [self](auto& q, auto& r) {
       check_parameters(q, {"lang"}, 5);
-      send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true), q.get_param_value("lang")));
+      send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true), language_param(q, "lang")));
     }));
 
     server.Get("/api/requests", route("/api/requests", bind(&Routes::list_requests)));
@@ -215,7 +225,7 @@ class Routes {
     if (filter.query.size() > s_.config.max_query_bytes) {
       throw InvalidInput("q: at most " + std::to_string(s_.config.max_query_bytes) + " bytes");
     }
-    filter.language = request.get_param_value("language");
+    filter.language = language_param(request, "language");
     filter.query_language = filter.language.empty() ? learner_language(request, s_.registry)
                                                     : filter.language;
     if (request.has_param("status")) filter.status = request.get_param_value("status");

@@ -155,6 +155,8 @@ struct SearchServer::Impl {
     const std::string ui = ui_strings.choose(params.request.learner_language);
     const index::SearchResult result = searcher().search(params.request);
     const std::string csrf = identify(request, accounts, false).csrf_token;
+    // A page carrying a signed-in learner's CSRF token is theirs alone.
+    if (!csrf.empty()) response.set_header("Cache-Control", "private, no-store");
     response.set_content(render_results_page(ui_strings, ui, params, result, csrf),
                          "text/html; charset=utf-8");
   }
@@ -166,6 +168,8 @@ struct SearchServer::Impl {
       return route(std::move(label),
                    [this, handler = std::move(handler)](const httplib::Request& q, httplib::Response& r) {
                      if (q.body.size() > config.max_body_bytes) throw body_too_large();
+                     // Answers depend on who asks: no shared cache may keep them.
+                     r.set_header("Cache-Control", "no-store");
                      handler(q, r);
                    },
                    true);
@@ -216,8 +220,28 @@ struct SearchServer::Impl {
     // and delayed ACKs hold the body back for up to 40 ms on keep-alive connections.
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(config.max_body_bytes);
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       request_started = Clock::now();
+      // This runs before httplib reads the body, which it limits by Content-Length only:
+      // a chunked or compressed body could grow without bound in memory. Bodies here are
+      // small JSON or form posts, which every client sends with a length and uncompressed.
+      // The unread body is still on the connection: it must close after the refusal, or
+      // the body would be read as the next request.
+      const auto refuse = [&](const Problem& problem) {
+        send_problem(response, problem, request.path);
+        response.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+      };
+      const std::string encoding = request.get_header_value("Content-Encoding");
+      if (!encoding.empty() && encoding != "identity") {
+        return refuse({415, "Unsupported media type",
+                       "compressed request bodies are not accepted; send it as is"});
+      }
+      if (request.has_header("Transfer-Encoding")) {
+        return refuse({411, "Length required",
+                       "send the body with a Content-Length (at most " +
+                           std::to_string(config.max_body_bytes) + " bytes), not chunked"});
+      }
       return httplib::Server::HandlerResponse::Unhandled;
     });
     // Unknown paths and methods, as problem details like every other error.

@@ -436,13 +436,29 @@ test('the collaboration pages follow the chosen language, right to left too, and
   const context = await newContext(browser, { locale: 'de-DE', viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
   try {
     const page = await context.newPage();
+    // German is complete, so the page is served a German file that lacks one key: English
+    // fills in for that key, the rest stays German.
+    const missing = 'account.sign_in.heading';
+    assert.ok(missing in de, `de.json has ${missing}`);
+    assert.notEqual(de[missing], en[missing]);
+    const germanPath = '**/i18n/de.json';
+    await page.route(germanPath, async (route) => {
+      const response = await route.fetch();
+      const german = await response.json();
+      delete german[missing];
+      await route.fulfill({ response, json: german });
+    });
     await page.goto(`${base}/account.html`);
     await page.locator('#account-signed-out').waitFor();
-    // German has no strings for these pages yet: English fills in, the rest stays German.
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
     assert.equal(await page.locator('label[for="lang"]').textContent(), de['lang.label']);
-    assert.equal(await page.locator('#sign-in-heading').textContent(), en['account.sign_in.heading']);
+    assert.equal(await page.locator('#sign-in-heading').textContent(), en[missing]);
     assert.equal(await page.getAttribute('#sign-in-heading', 'lang'), 'en', 'English stand-ins are marked as English');
+    const username = page.locator('label[for="sign-in-username"]');
+    assert.equal(await username.textContent(), de['account.username'], 'translated keys show German');
+    assert.equal(await username.getAttribute('lang'), null, 'German text is not marked as English');
+    assert.equal(await page.locator('label[for="register-password"]').textContent(), de['account.password']);
+    await page.unroute(germanPath);
 
     await page.selectOption('#lang', 'fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');

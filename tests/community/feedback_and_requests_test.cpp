@@ -101,3 +101,32 @@ TEST_CASE("requests are made, searched in their language and answered", "[reques
   CHECK(mine["requests"][0]["answer"]["by"]["username"] == "ana");
   CHECK(refusal_status([&] { f.requests->list(Caller{}, filter); }) == 401);
 }
+
+TEST_CASE("an answered request keeps its answer", "[requests]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const std::int64_t id = f.requests->create(Caller{}, {{"topic", "Housing budgets"}, {"language", "en"}})["id"];
+  f.requests->answer(ana, id, {{"resourceId", "imported-budget"}});
+  CHECK(refusal_status([&] { f.requests->answer(ana, id, {{"resourceId", "imported-meetings"}}); }) == 409);
+  CHECK(f.requests->get(Caller{}, id)["answer"]["resourceId"] == "imported-budget");
+}
+
+TEST_CASE("a rated imported resource follows the index's newer copy", "[feedback]") {
+  CommunityFixture f;
+  f.feedback->rate(f.caller("lea", Role::learner), "imported-meetings", {{"stars", 5}});
+  REQUIRE(f.sync->sync_now());
+  {
+    // agora-index add brings a new version of the same record.
+    agora::index::IndexWriter writer(f.directory.path() / "index", agora::test::shared_registry());
+    agora::index::ImportItem item;
+    item.fields = agora::test::guide("Running fair meetings, second edition", "https://example.org/meetings");
+    item.fields["id"] = "imported-meetings";
+    writer.upsert(*agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
+    writer.commit();
+  }
+  f.feedback->rate(f.caller("tom", Role::learner), "imported-meetings", {{"stars", 4}});
+  REQUIRE(f.sync->sync_now());
+  const json record = *f.published->record("imported-meetings");
+  CHECK(record["title"] == "Running fair meetings, second edition");
+  CHECK(record["aggregateRating"]["ratingCount"] == 2);
+}

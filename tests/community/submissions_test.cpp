@@ -227,3 +227,48 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
   CHECK(contains(reopened.search("tool library"), id));
   CHECK(reopened.search("fair meetings").empty());
 }
+
+TEST_CASE("an edit on top of a reviewer's own revision is still theirs to not review", "[submissions]") {
+  CommunityFixture f;
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const Caller ana = f.caller("ana", Role::contributor);
+  f.submissions->patch(rev, "imported-meetings", {{"title", "Meetings my way"}});
+  f.submissions->patch(ana, "imported-meetings", json::object());  // revision 3, by ana
+  CHECK(refusal_status([&] { f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}}); }) == 403);
+  // Nor can a reviewer approve a submission of theirs that someone else edited.
+  const std::string own =
+      f.submissions->submit(rev, guide("Reviewer's own guide", "https://example.org/own-guide"), false)["id"];
+  f.submissions->patch(f.caller("other", Role::reviewer), own, {{"description", "Tidied."}});
+  CHECK(refusal_status([&] { f.submissions->review(rev, own, {{"verdict", "approve"}}); }) == 403);
+}
+
+TEST_CASE("others' pending edits are neither shown to nor built upon by contributors", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller bob = f.caller("bob", Role::contributor);
+  f.submissions->patch(ana, "imported-meetings", {{"title", "Ana's secret draft title"}});
+  const json bobs = f.submissions->patch(bob, "imported-meetings", {{"description", "Shorter."}});
+  CHECK(bobs["record"]["title"] == "Running fair meetings");
+  CHECK(bobs["reviews"].empty());
+}
+
+TEST_CASE("a rejected edit gives the published address back", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  f.submissions->patch(ana, "imported-meetings", {{"url", "https://example.org/taken-by-edit"}});
+  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false); }) == 409);
+  f.submissions->review(rev, "imported-meetings", {{"verdict", "reject"}, {"comment", "Wrong address"}});
+  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false); }) == 0);
+  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Else", "https://example.org/meetings"), false); }) == 409);
+}
+
+TEST_CASE("ids given through the API are one path segment", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  json record = guide("Path tricks", "https://example.org/path-tricks");
+  record["id"] = "zz/../imported-budget";
+  CHECK(refusal_status([&] { f.submissions->submit(ana, record, false); }) == 422);
+  record["id"] = "a..b";
+  CHECK(refusal_status([&] { f.submissions->submit(ana, record, false); }) == 422);
+}

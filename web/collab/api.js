@@ -109,4 +109,6 @@ export function hasRole(account, role) {
   return Boolean(account) && ROLES.indexOf(account.role) >= ROLES.indexOf(role);
 }
 
-export const encodeId = (id) => String(id).split('/').map(encodeURIComponent).join('/');
+// Every character encoded, '/' too: a browser would otherwise resolve an id such as
+// 'a/../b' to another resource's address. The server decodes the path before routing.
+export const encodeId = (id) => encodeURIComponent(String(id));

@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxFailures = 5;
 constexpr std::int64_t kFailureWindowSeconds = 15 * 60;
+constexpr std::size_t kMaxTrackedUsernames = 10000;
+constexpr std::size_t kMaxUsernameBytes = 40;
 constexpr const char* kAccountColumns = "id, username, display_name, role, disabled";
 
 Account account_from(const sqlite::Statement& row, int first = 0) {
@@ -245,9 +247,15 @@ Account Accounts::account_for_token(const std::string& token) {
 
 void Accounts::refuse_when_throttled(const std::string& username) {
   std::lock_guard<std::mutex> lock(failures_mutex_);
-  auto& times = failures_[lower(username)];
+  const auto found = failures_.find(lower(username));
+  if (found == failures_.end()) return;
+  auto& times = found->second;
   const std::int64_t now = now_seconds();
   while (!times.empty() && times.front() <= now - kFailureWindowSeconds) times.pop_front();
+  if (times.empty()) {
+    failures_.erase(found);
+    return;
+  }
   if (times.size() >= kMaxFailures) {
     throw Refusal(429, "Too many attempts",
                   "too many failed sign-ins for '" + username + "'; try again in 15 minutes");
@@ -256,7 +264,15 @@ void Accounts::refuse_when_throttled(const std::string& username) {
 
 void Accounts::count_failure(const std::string& username) {
   std::lock_guard<std::mutex> lock(failures_mutex_);
-  failures_[lower(username)].push_back(now_seconds());
+  const std::int64_t now = now_seconds();
+  // Failures for made-up usernames must not pile up: past a bound, forget the stale ones.
+  if (failures_.size() > kMaxTrackedUsernames) {
+    std::erase_if(failures_, [now](const auto& entry) {
+      return entry.second.empty() || entry.second.back() <= now - kFailureWindowSeconds;
+    });
+  }
+  if (failures_.size() > kMaxTrackedUsernames) failures_.clear();  // a flood: start afresh
+  failures_[lower(username)].push_back(now);
 }
 
 Session Accounts::open_session(const Account& account, double hours) {
@@ -281,6 +297,9 @@ Session Accounts::open_session(const Account& account, double hours) {
 
 Session Accounts::sign_in(const std::string& username, const std::string& password,
                           double hours) {
+  if (username.size() > kMaxUsernameBytes || password.size() > 1024) {
+    throw unauthenticated("wrong username or password");  // no such account can exist
+  }
   refuse_when_throttled(username);
   const auto row = state_.read([&](sqlite::Connection& connection) {
     sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
@@ -289,8 +308,12 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
     return query.step() ? std::optional(std::pair(account_from(query), query.optional_text(5)))
                         : std::nullopt;
   });
-  // The same refusal whatever was wrong, so that it does not reveal which usernames exist.
-  if (!row || !row->second || row->first.disabled || !verify_password(*row->second, password)) {
+  // The same refusal, after the same work, whatever was wrong, so that neither the answer
+  // nor its timing reveals which usernames exist.
+  static const std::string unknown_account_hash = hash_password(random_token());
+  const bool matches = verify_password(row && row->second ? *row->second : unknown_account_hash,
+                                       password);
+  if (!row || !row->second || row->first.disabled || !matches) {
     count_failure(username);
     throw unauthenticated("wrong username or password");
   }

@@ -59,7 +59,8 @@ json Feedback::rate(const Caller& caller, const std::string& id, const json& bod
 }
 
 json Feedback::comments(const std::string& id) {
-  require_published(id);
+  // Reading must not adopt an imported resource: only a rating or a comment does.
+  if (!submissions_.is_published(id)) throw NotFound("no published resource with id '" + id + "'");
   return state_.read([&](sqlite::Connection& connection) {
     sqlite::Statement query(connection,
                             "SELECT id, account_id, body, created_at FROM comments "

@@ -188,7 +188,10 @@ json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json&
   if (resource_id.empty()) problems.push_back({"resourceId", "is required: the resource that answers"});
   if (characters(note) > 2000) problems.push_back({"note", "must be at most 2000 characters"});
   if (!problems.empty()) throw invalid_fields(problems);
-  get(caller, id);  // an unknown request is 404 whatever the body says
+  // An unknown request is 404 whatever the body says; an answered one keeps its answer.
+  if (get(caller, id)["status"] == "answered") {
+    throw conflict("request " + std::to_string(id) + " is already answered");
+  }
   const auto record = index_.record(resource_id);
   if (!record) {
     throw invalid_fields({{"resourceId", "no published resource has the id '" + resource_id + "'"}});

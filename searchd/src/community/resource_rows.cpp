@@ -54,4 +54,12 @@ std::optional<nlohmann::json> record_to_publish(sqlite::Connection& connection,
   return record;
 }
 
+bool published_as_imported(sqlite::Connection& connection, const std::string& id) {
+  sqlite::Statement query(connection,
+                          "SELECT v.state FROM resources r JOIN revisions v ON v.resource_id = "
+                          "r.id AND v.number = r.published_revision WHERE r.id = ?");
+  query.bind(1, id);
+  return query.step() && query.text(0) == "imported";
+}
+
 }  // namespace agora::community

@@ -47,4 +47,8 @@ void want_index_update(sqlite::Connection& connection, const std::string& id);
 std::optional<nlohmann::json> record_to_publish(sqlite::Connection& connection,
                                                 const std::string& id);
 
+/// True when what learners see of `id` is still the record agora-index imported (adopted
+/// for ratings or comments, never edited here): the index's copy is then the newer one.
+bool published_as_imported(sqlite::Connection& connection, const std::string& id);
+
 }  // namespace agora::community

@@ -58,7 +58,14 @@ json Submissions::review(const Caller& caller, const std::string& id, const json
     if (!row || row->status == "deleted") throw NotFound("no resource with id '" + id + "'");
     const std::int64_t number = verdict.revision.value_or(row->latest_revision);
     const RevisionRow revision = load_revision(connection, id, number);
-    if (revision.author_id && *revision.author_id == caller.account->id) {
+    // Own work is any revision since the last publication (an edit on top of one's own
+    // revision stays one's own), and a never-published resource one submitted.
+    sqlite::Statement own(connection,
+                          "SELECT 1 FROM revisions WHERE resource_id = ? AND number > ? "
+                          "AND author_id = ?");
+    own.bind_all(id, row->published_revision.value_or(0), caller.account->id);
+    const bool submitted_it = !row->published_revision && row->author_id == caller.account->id;
+    if (own.step() || submitted_it) {
       throw forbidden("you cannot review your own work: another reviewer must");
     }
     if (revision.state != "pending") {
@@ -94,14 +101,15 @@ json Submissions::review(const Caller& caller, const std::string& id, const json
           .run();
     };
     const bool never_published = !row->published_revision.has_value();
-    if (verdict.verdict == "changes") {
-      set_revision_state("changes_requested");
-      if (never_published) set_status("changes_requested");
-      return false;
-    }
-    if (verdict.verdict == "reject") {
-      set_revision_state("rejected");
-      if (never_published) set_status("rejected");
+    if (verdict.verdict == "changes" || verdict.verdict == "reject") {
+      const bool changes = verdict.verdict == "changes";
+      set_revision_state(changes ? "changes_requested" : "rejected");
+      if (never_published) {
+        set_status(changes ? "changes_requested" : "rejected");
+      } else {
+        // The edit is not what learners see: duplicates are judged by what they do see.
+        use_keys_of(connection, id, *row->published_revision);
+      }
       return false;
     }
     if (approvals_of(connection, id, number) < rules_.approvals_required) return false;

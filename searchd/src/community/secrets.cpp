@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <semaphore>
 
 #include "agora/error.hpp"
 
@@ -16,10 +17,23 @@ void ensure_sodium() {
   if (!ready) throw InternalError("libsodium could not be initialised");
 }
 
+// Each hash takes 64 MiB for a tenth of a second: a burst of sign-ins on every worker
+// thread at once must not take gigabytes. Beyond four at a time, they wait their turn.
+std::counting_semaphore<4> hashing_slots(4);
+
+class HashingSlot {
+ public:
+  HashingSlot() { hashing_slots.acquire(); }
+  ~HashingSlot() { hashing_slots.release(); }
+  HashingSlot(const HashingSlot&) = delete;
+  HashingSlot& operator=(const HashingSlot&) = delete;
+};
+
 }  // namespace
 
 std::string hash_password(const std::string& password) {
   ensure_sodium();
+  const HashingSlot slot;
   char hash[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(hash, password.data(), password.size(),
                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -31,6 +45,7 @@ std::string hash_password(const std::string& password) {
 
 bool verify_password(const std::string& hash, const std::string& password) {
   ensure_sodium();
+  const HashingSlot slot;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

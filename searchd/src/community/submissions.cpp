@@ -105,6 +105,18 @@ Submissions::Checked Submissions::check_record(const json& fields,
   return checked;
 }
 
+void Submissions::use_keys_of(sqlite::Connection& connection, const std::string& id,
+                              std::int64_t revision) {
+  const json record = load_revision(connection, id, revision).record;
+  const std::string language = record.value("inLanguage", "und");
+  sqlite::Statement(connection,
+                    "UPDATE resources SET url_key = ?, title_words = ?, language = ? WHERE id = ?")
+      .bind_all(index::url_key(record.value("url", "")),
+                joined(index::title_words(record.value("title", ""), registry_.for_tag(language))),
+                language, id)
+      .run();
+}
+
 bool Submissions::adopt(const std::string& id) {
   if (state_.read([&](sqlite::Connection& c) { return load_resource(c, id).has_value(); })) {
     return true;
@@ -131,6 +143,14 @@ bool Submissions::adopt(const std::string& id) {
   return true;
 }
 
+bool Submissions::is_published(const std::string& id) {
+  const auto status = state_.read([&](sqlite::Connection& connection) {
+    const auto row = load_resource(connection, id);
+    return row ? std::optional(row->status) : std::nullopt;
+  });
+  return status ? *status == "published" : index_.record(id).has_value();
+}
+
 json Submissions::submit(const Caller& caller, const json& fields, bool allow_similar_title) {
   require_role(caller, Role::contributor);
   json with_id = fields;
@@ -147,6 +167,11 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
         duplicate_json(found.id, found.title, found.url, found.language, found.reason));
   }
   std::string id = checked.record.id;
+  // Imported ids may hold '/' (OAI identifiers do); ids given through the API may not, so
+  // that an id is always one path segment and can never read as "..".
+  if (id_given && (id.find('/') != std::string::npos || id.find("..") != std::string::npos)) {
+    throw invalid_fields({{"id", "must not contain '/' or '..'"}});
+  }
   if (!id_given) {
     const std::string base = id_from_title(checked.title_words, language);
     id = base;
@@ -158,8 +183,9 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
 
   return state_.write([&](sqlite::Connection& connection) {
     sqlite::Statement same(connection,
-                           std::string("SELECT id, url_key, title_words, language, latest_revision "
-                                       "FROM resources WHERE status IN ") +
+                           std::string("SELECT id, url_key, title_words, language, "
+                                       "coalesce(published_revision, latest_revision), status, "
+                                       "author_id FROM resources WHERE status IN ") +
                                kLiveStatuses + " AND (url_key = ? OR language = ?)");
     same.bind_all(checked.url_key, language);
     while (same.step()) {
@@ -173,7 +199,11 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
       bool listed = false;
       for (const json& entry : duplicates) listed |= entry["id"] == other;
       if (listed) continue;
-      const json record = load_revision(connection, other, same.integer(4)).record;
+      // Work under review is named, but only its author and reviewers may read it.
+      const bool readable = same.text(5) == "published" || caller.has_role(Role::reviewer) ||
+                            same.optional_integer(6) == caller.account->id;
+      const json record =
+          readable ? load_revision(connection, other, same.integer(4)).record : json::object();
       duplicates.push_back(duplicate_json(other, record.value("title", ""),
                                           record.value("url", ""), same.text(3),
                                           same_url ? "url" : "title"));
@@ -263,7 +293,9 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
         .run();
     append_audit(connection, caller.actor(), "resource.edit", "resource:" + id,
                  {{"revision", number}});
-    return submission_json(connection, require_row(connection, id), rules_.approvals_required);
+    json out = submission_json(connection, require_row(connection, id), rules_.approvals_required);
+    if (!may_see_unpublished(caller, row)) out["reviews"] = json::array();  // others' reviews
+    return out;
   });
 }
 
@@ -279,7 +311,10 @@ json Submissions::patch(const Caller& caller, const std::string& id, const json&
   json record = state_.read([&](sqlite::Connection& connection) {
     const ResourceRow row = require_row(connection, id);
     RevisionRow latest = load_revision(connection, id, row.latest_revision);
-    if (latest.state == "rejected" && row.published_revision) {
+    // Someone else's pending edit is not theirs to read, nor to build upon.
+    const bool theirs = may_see_unpublished(caller, row) ||
+                        (latest.author_id && *latest.author_id == caller.account->id);
+    if (row.published_revision && (latest.state == "rejected" || !theirs)) {
       latest = load_revision(connection, id, *row.published_revision);
     }
     return latest.record;

@@ -50,10 +50,16 @@ class Submissions {
   /// the index does not have it either.
   bool adopt(const std::string& id);
 
+  /// Whether learners can see `id`, without adopting it.
+  bool is_published(const std::string& id);
+
  private:
   struct Checked;
   Checked check_record(const nlohmann::json& fields, const std::string& id_for_errors);
   nlohmann::json add_revision(const Caller& caller, const std::string& id, nlohmann::json record);
+  /// Sets the resource's duplicate keys (address, title words, language) to those of one
+  /// of its revisions.
+  void use_keys_of(sqlite::Connection& connection, const std::string& id, std::int64_t revision);
 
   StateDatabase& state_;
   PublishedIndex& index_;
