@@ -29,16 +29,29 @@ std::vector<std::string> split_origins(const std::string& list) {
   return origins;
 }
 
-double parse_number(const std::string& text, const std::string& where, double least,
-                    double most) {
+// `text` as a number of type Number from `least` to `most`, all of it read.
+template <typename Number>
+Number parse_bounded(const std::string& text, const std::string& where, Number least,
+                     Number most) {
   try {
     std::size_t used = 0;
-    const double number = std::stod(text, &used);
+    Number number;
+    if constexpr (std::is_integral_v<Number>) {
+      number = std::stoi(text, &used);
+    } else {
+      number = std::stod(text, &used);
+    }
     if (used == text.size() && number >= least && number <= most) return number;
   } catch (const std::exception&) {
   }
-  throw InvalidInput(where + ": '" + text + "' must be a number from " +
+  throw InvalidInput(where + ": '" + text + "' must be a " +
+                     (std::is_integral_v<Number> ? "whole " : "") + "number from " +
                      json(least).dump() + " to " + json(most).dump());
+}
+
+double parse_number(const std::string& text, const std::string& where, double least,
+                    double most) {
+  return parse_bounded(text, where, least, most);
 }
 
 int parse_port(const std::string& text, const std::string& where) {
@@ -110,14 +123,7 @@ const char* server_usage() {
 }
 
 int parse_whole_number(const std::string& text, const std::string& where, int least, int most) {
-  try {
-    std::size_t used = 0;
-    const int number = std::stoi(text, &used);
-    if (used == text.size() && number >= least && number <= most) return number;
-  } catch (const std::exception&) {
-  }
-  throw InvalidInput(where + ": '" + text + "' must be a whole number from " +
-                     std::to_string(least) + " to " + std::to_string(most));
+  return parse_bounded(text, where, least, most);
 }
 
 std::string state_path(const ServerConfig& config) {

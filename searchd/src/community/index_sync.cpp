@@ -91,16 +91,22 @@ void IndexSync::notice_rebuilt_index() {
 
 bool IndexSync::sync_now() {
   std::lock_guard<std::mutex> lock(sync_mutex_);
+  // Whatever fails here (another process writing the index, a full disk) leaves the rows
+  // behind, and the background thread tries again.
   try {
     notice_rebuilt_index();
+    write_pending();
+    return true;
   } catch (const std::exception& error) {
-    std::cerr << "agora-searchd: index not checked yet (will retry): " << error.what() << '\n';
-    return false;
+    std::cerr << "agora-searchd: index not updated yet (will retry): " << error.what() << '\n';
   } catch (const Xapian::Error& error) {
-    std::cerr << "agora-searchd: index not checked yet (will retry): "
+    std::cerr << "agora-searchd: index not updated yet (will retry): "
               << error.get_description() << '\n';
-    return false;
   }
+  return false;
+}
+
+void IndexSync::write_pending() {
   const std::vector<PendingUpdate> updates = state_.read([](sqlite::Connection& connection) {
     std::vector<PendingUpdate> found;
     sqlite::Statement query(connection,
@@ -112,41 +118,32 @@ bool IndexSync::sync_now() {
     }
     return found;
   });
-  if (updates.empty()) return true;
-  try {
-    std::optional<index::Searcher> reader;
-    index::IndexWriter writer(index_directory_, registry_);
-    for (const PendingUpdate& update : updates) {
-      if (!update.record) {
-        writer.remove(update.id);
-        continue;
-      }
-      std::optional<nlohmann::json> fields = update.record;
-      if (update.as_imported) {
-        if (!reader) reader.emplace(index_directory_, registry_);
-        fields = current_import(*reader, update.id, *update.record);
-      }
-      index::ImportItem item;
-      item.where = {"state:" + update.id, 0};
-      item.fields = *fields;
-      const index::BuiltRecord built = index::build_record(item, "", detector_);
-      if (!built.record) {
-        // Validated at submission; only a change of the rules since could get here.
-        std::cerr << "agora-searchd: resource " << update.id << " no longer validates: "
-                  << built.errors.front().field << ": " << built.errors.front().message << '\n';
-        continue;
-      }
-      writer.upsert(*built.record);
+  if (updates.empty()) return;
+  std::optional<index::Searcher> reader;
+  index::IndexWriter writer(index_directory_, registry_);
+  for (const PendingUpdate& update : updates) {
+    if (!update.record) {
+      writer.remove(update.id);
+      continue;
     }
-    writer.commit();
-  } catch (const Error& error) {
-    std::cerr << "agora-searchd: index not updated yet (will retry): " << error.what() << '\n';
-    return false;
-  } catch (const Xapian::Error& error) {
-    std::cerr << "agora-searchd: index not updated yet (will retry): "
-              << error.get_description() << '\n';
-    return false;
+    std::optional<nlohmann::json> fields = update.record;
+    if (update.as_imported) {
+      if (!reader) reader.emplace(index_directory_, registry_);
+      fields = current_import(*reader, update.id, *update.record);
+    }
+    index::ImportItem item;
+    item.where = {"state:" + update.id, 0};
+    item.fields = *fields;
+    const index::BuiltRecord built = index::build_record(item, "", detector_);
+    if (!built.record) {
+      // Validated at submission; only a change of the rules since could get here.
+      std::cerr << "agora-searchd: resource " << update.id << " no longer validates: "
+                << built.errors.front().field << ": " << built.errors.front().message << '\n';
+      continue;
+    }
+    writer.upsert(*built.record);
   }
+  writer.commit();
   state_.write([&](sqlite::Connection& connection) {
     for (const PendingUpdate& update : updates) {
       sqlite::Statement(connection, "UPDATE resources SET index_done = ? WHERE id = ?")
@@ -154,7 +151,6 @@ bool IndexSync::sync_now() {
           .run();
     }
   });
-  return true;
 }
 
 void IndexSync::sync_soon() {

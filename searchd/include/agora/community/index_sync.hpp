@@ -35,6 +35,8 @@ class IndexSync {
 
  private:
   void run();
+  /// Writes every row that is behind into the index, commits, then marks them done.
+  void write_pending();
   /// Marks every published or deleted row as behind when the index is not the one the
   /// state last saw (run.sh rebuilds it from the corpus, for instance).
   void notice_rebuilt_index();
