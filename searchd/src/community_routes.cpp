@@ -64,6 +64,14 @@ class Routes {
     return caller;
   }
 
+  // Anyone may ask for a resource without an account; an address that asks very often
+  // is slowed down. Signed-in learners are not limited.
+  void limit_anonymous(const httplib::Request& request, const Caller& caller) const {
+    if (caller.account || s_.anonymous_requests.take(request.remote_addr)) return;
+    throw community::Refusal(429, "Too many attempts",
+                             "too many requests from your address; sign in, or try again later");
+  }
+
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
     response.set_header("Set-Cookie", session_cookie(session, s_.config));
     send_json(response,
@@ -92,6 +100,10 @@ class Routes {
       throw community::forbidden("registration is closed; ask an admin for an account");
     }
     const json body = json_object_body(request);
+    if (!s_.registrations.take(request.remote_addr)) {
+      throw community::Refusal(429, "Too many attempts",
+                               "too many registrations from your address; try again in an hour");
+    }
     const json& display = body.value("displayName", json(""));
     signed_in(response,
               s_.accounts.register_learner(required_string(body, "username"),
@@ -187,6 +199,7 @@ class Routes {
     server.Get("/api/requests", route("/api/requests", bind(&Routes::list_requests)));
     server.Post("/api/requests", route("/api/requests", [self](auto& q, auto& r) {
       const Caller caller = self.writer(q, false);
+      self.limit_anonymous(q, caller);
       const json created = self.s_.requests.create(caller, json_object_body(q));
       r.set_header("Location", created.value("href", ""));
       send_json(r, created, 201);
@@ -241,6 +254,7 @@ class Routes {
   // an HTML page, in the interface language of the form.
   void request_form(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = writer(request, false);
+    limit_anonymous(request, caller);
     const std::string ui = s_.ui_strings.choose(request.get_param_value("ui"));
     json body = json::object();
     for (const char* field : {"topic", "details", "language", "level"}) {

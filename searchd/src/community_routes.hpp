@@ -8,6 +8,7 @@
 
 #include "agora/community/accounts.hpp"
 #include "agora/community/feedback.hpp"
+#include "agora/community/rate_limiter.hpp"
 #include "agora/community/resource_requests.hpp"
 #include "agora/community/submissions.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -25,6 +26,8 @@ struct CommunityServices {
   community::Submissions& submissions;
   community::Feedback& feedback;
   community::ResourceRequests& requests;
+  community::RateLimiter& registrations;       ///< per client address
+  community::RateLimiter& anonymous_requests;  ///< per client address
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

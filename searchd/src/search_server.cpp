@@ -60,8 +60,12 @@ struct SearchServer::Impl {
                                      {config.approvals, "community"}};
   community::Feedback feedback{state, submissions, index_sync};
   community::ResourceRequests requests{state, published, registry};
-  CommunityServices community{config, ui_strings, registry, state, accounts,
-                              submissions, feedback, requests};
+  community::RateLimiter registrations{static_cast<std::size_t>(config.registrations_per_hour), 3600};
+  community::RateLimiter anonymous_requests{
+      static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600};
+  CommunityServices community{config,       ui_strings, registry, state,
+                              accounts,     submissions, feedback, requests,
+                              registrations, anonymous_requests};
   httplib::Server server;
   Metrics metrics;
   std::mutex log_mutex;

@@ -83,6 +83,8 @@ void apply_file(const std::string& path, ServerConfig& config) {
       else if (key == "session_hours") config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
       else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
       else if (key == "registration") config.registration = value.get<bool>();
+      else if (key == "registrations_per_hour") config.registrations_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "anonymous_requests_per_hour") config.anonymous_requests_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
       else throw InvalidInput(where + ": unknown setting");
     } catch (const json::type_error&) {
       throw InvalidInput(where + ": wrong type (" + value.type_name() + ")");
@@ -97,7 +99,8 @@ const char* server_usage() {
          "                     [--cors-origin ORIGIN[,ORIGIN...]] [--threads N]\n"
          "                     [--no-access-log] [--config FILE] [--state FILE]\n"
          "                     [--approvals N] [--session-hours H] [--secure-cookies]\n"
-         "                     [--no-registration]\n"
+         "                     [--no-registration] [--registrations-per-hour N]\n"
+         "                     [--anonymous-requests-per-hour N]\n"
          "       agora-searchd admin --help   (accounts and API tokens)\n"
          "\n"
          "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
@@ -114,12 +117,16 @@ const char* server_usage() {
          "  --no-access-log    do not print one JSON line per request\n"
          "  --config FILE      JSON file with the same settings: db, port, host, web,\n"
          "                     cors_origins (list), threads, access_log, state, approvals,\n"
-         "                     session_hours, secure_cookies, registration; flags win\n"
+         "                     session_hours, secure_cookies, registration,\n"
+         "                     registrations_per_hour, anonymous_requests_per_hour; flags win\n"
          "  --state FILE       collaboration database (default: DIR.state.sqlite)\n"
          "  --approvals N      reviewers' approvals that publish a submission (default 1)\n"
          "  --session-hours H  web sessions last H hours (default 168)\n"
          "  --secure-cookies   send the session cookie over HTTPS only\n"
-         "  --no-registration  learners cannot register themselves\n";
+         "  --no-registration  learners cannot register themselves\n"
+         "  --registrations-per-hour N       from one address (default 5)\n"
+         "  --anonymous-requests-per-hour N  resource requests without an account, from one\n"
+         "                     address (default 20)\n";
 }
 
 int parse_whole_number(const std::string& text, const std::string& where, int least, int most) {
@@ -163,6 +170,8 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
     else if (flag == "--session-hours") config.session_hours = parse_number(value(), "--session-hours", 0.0001, 8760);
     else if (flag == "--secure-cookies") config.secure_cookies = true;
     else if (flag == "--no-registration") config.registration = false;
+    else if (flag == "--registrations-per-hour") config.registrations_per_hour = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--anonymous-requests-per-hour") config.anonymous_requests_per_hour = parse_whole_number(value(), flag, 1, 1000000);
     else throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }
   // A keep-alive connection holds its worker thread between requests, so a few threads per

@@ -15,9 +15,10 @@ const SQL = "Robert'); DROP TABLE submissions;-- ' OR '1'='1";
 let served, server, base, anonymous, author, reviewer, learner;
 
 before(async () => {
+  // Many registrations and anonymous requests come from one address here: lift the limits.
   served = await serveWithAccounts({
     'hostile-author': 'contributor', 'hostile-reviewer': 'reviewer', 'hostile-learner': 'learner',
-  });
+  }, ['--registrations-per-hour', '1000', '--anonymous-requests-per-hour', '1000']);
   ({ server, base, anonymous } = served);
   ({ 'hostile-author': author, 'hostile-reviewer': reviewer, 'hostile-learner': learner } = served.clients);
 });
@@ -321,4 +322,26 @@ test('SQL-looking strings in a record are stored literally and nothing else is t
   const search = await anonymous.get(`/api/search?q=${encodeURIComponent("' OR 1=1 --")}&lang=en`);
   assert.equal(search.status, 200);
   await stillServing();
+});
+
+test('one address cannot register or ask anonymously without limit', async () => {
+  const limited = await serveWithAccounts({}, ['--registrations-per-hour', '2', '--anonymous-requests-per-hour', '2']);
+  try {
+    const statuses = [];
+    for (const name of ['limit-one', 'limit-two', 'limit-three']) {
+      statuses.push((await new Client(limited.base).register(name, PASSWORD)).status);
+    }
+    assert.deepEqual(statuses, [201, 201, 429]);
+    const asked = [];
+    for (let i = 0; i < 3; i++) {
+      asked.push((await limited.anonymous.post('/api/requests', { topic: `Limited topic ${i}`, language: 'en' })).status);
+    }
+    assert.deepEqual(asked, [201, 201, 429]);
+    // A signed-in learner is not limited by the anonymous allowance.
+    const learner = new Client(limited.base);
+    await learner.signIn('limit-one', PASSWORD);
+    assert.equal((await learner.post('/api/requests', { topic: 'Signed-in topic', language: 'en' })).status, 201);
+  } finally {
+    await limited.stop();
+  }
 });

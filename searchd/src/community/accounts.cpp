@@ -11,9 +11,6 @@
 namespace agora::community {
 namespace {
 
-constexpr std::size_t kMaxFailures = 5;
-constexpr std::int64_t kFailureWindowSeconds = 15 * 60;
-constexpr std::size_t kMaxTrackedUsernames = 10000;
 constexpr std::size_t kMaxUsernameBytes = 40;
 constexpr const char* kAccountColumns = "id, username, display_name, role, disabled";
 
@@ -246,33 +243,10 @@ Account Accounts::account_for_token(const std::string& token) {
 }
 
 void Accounts::refuse_when_throttled(const std::string& username) {
-  std::lock_guard<std::mutex> lock(failures_mutex_);
-  const auto found = failures_.find(lower(username));
-  if (found == failures_.end()) return;
-  auto& times = found->second;
-  const std::int64_t now = now_seconds();
-  while (!times.empty() && times.front() <= now - kFailureWindowSeconds) times.pop_front();
-  if (times.empty()) {
-    failures_.erase(found);
-    return;
-  }
-  if (times.size() >= kMaxFailures) {
+  if (!failures_.allows(lower(username))) {
     throw Refusal(429, "Too many attempts",
                   "too many failed sign-ins for '" + username + "'; try again in 15 minutes");
   }
-}
-
-void Accounts::count_failure(const std::string& username) {
-  std::lock_guard<std::mutex> lock(failures_mutex_);
-  const std::int64_t now = now_seconds();
-  // Failures for made-up usernames must not pile up: past a bound, forget the stale ones.
-  if (failures_.size() > kMaxTrackedUsernames) {
-    std::erase_if(failures_, [now](const auto& entry) {
-      return entry.second.empty() || entry.second.back() <= now - kFailureWindowSeconds;
-    });
-  }
-  if (failures_.size() > kMaxTrackedUsernames) failures_.clear();  // a flood: start afresh
-  failures_[lower(username)].push_back(now);
 }
 
 Session Accounts::open_session(const Account& account, double hours) {
@@ -314,7 +288,7 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
   const bool matches = verify_password(row && row->second ? *row->second : unknown_account_hash,
                                        password);
   if (!row || !row->second || row->first.disabled || !matches) {
-    count_failure(username);
+    failures_.count(lower(username));
     throw unauthenticated("wrong username or password");
   }
   return open_session(row->first, hours);

@@ -2,9 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agora/community/audit_log.hpp"
+#include "agora/community/rate_limiter.hpp"
 #include "agora/community/state_database.hpp"
 
 namespace agora::community {
@@ -100,12 +98,10 @@ class Accounts {
 
  private:
   Session open_session(const Account& account, double hours);
-  void count_failure(const std::string& username);
   void refuse_when_throttled(const std::string& username);
 
   StateDatabase& state_;
-  std::mutex failures_mutex_;
-  std::map<std::string, std::deque<std::int64_t>> failures_;  ///< lower-case username → times
+  RateLimiter failures_{5, 15 * 60};  ///< failed sign-ins per lower-case username
 };
 
 }  // namespace agora::community

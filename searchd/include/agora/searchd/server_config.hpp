@@ -22,6 +22,8 @@ struct ServerConfig {
   double session_hours = 168;         ///< how long a web session lasts
   bool secure_cookies = false;        ///< mark the session cookie Secure (behind HTTPS)
   bool registration = true;           ///< anyone may register a learner account
+  int registrations_per_hour = 5;     ///< per client address
+  int anonymous_requests_per_hour = 20;  ///< resource requests without an account, per address
   std::size_t max_body_bytes = 1 << 20;
 
   // Limits that keep one request from costing much.

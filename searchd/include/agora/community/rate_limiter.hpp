@@ -1,0 +1,38 @@
+// Counts events per key (a username, an address) over a sliding window of time.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace agora::community {
+
+/// Allows at most `max_events` per key in any `window_seconds`. Thread-safe. Keys whose
+/// events have all expired are forgotten once more than `max_keys` are tracked, so that
+/// made-up keys cannot fill memory.
+class RateLimiter {
+ public:
+  RateLimiter(std::size_t max_events, std::int64_t window_seconds, std::size_t max_keys = 10000)
+      : max_events_(max_events), window_seconds_(window_seconds), max_keys_(max_keys) {}
+
+  /// True while `key` has had fewer than max_events events in the window.
+  bool allows(const std::string& key);
+  /// Records one event for `key`.
+  void count(const std::string& key);
+  /// allows() then count() in one step: true when the event was allowed (and counted).
+  bool take(const std::string& key);
+
+ private:
+  bool allows_locked(const std::string& key, std::int64_t now);
+  void count_locked(const std::string& key, std::int64_t now);
+
+  std::size_t max_events_;
+  std::int64_t window_seconds_;
+  std::size_t max_keys_;
+  std::mutex mutex_;
+  std::map<std::string, std::deque<std::int64_t>> events_;
+};
+
+}  // namespace agora::community
