@@ -43,6 +43,29 @@ std::string language_param(const httplib::Request& request, const char* name) {
   }
 }
 
+// If-Match: "3" (the ETag of a submission is its latest revision); nullopt when absent.
+std::optional<std::int64_t> if_match(const httplib::Request& request) {
+  std::string value = request.get_header_value("If-Match");
+  if (value.empty()) return std::nullopt;
+  if (value.rfind("W/", 0) == 0) value = value.substr(2);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
+    throw InvalidInput("If-Match: '" + request.get_header_value("If-Match") +
+                       "' must be a revision number in quotes, as the ETag gave it");
+  }
+  return std::stoll(value);
+}
+
+// A submission, with its latest revision as ETag for a later If-Match.
+void send_submission(httplib::Response& response, const json& submission, int status = 200) {
+  if (submission.contains("revisionState") && submission.contains("revision")) {
+    response.set_header("ETag", "\"" + submission["revision"].dump() + "\"");
+  }
+  send_json(response, submission, status);
+}
+
 bool flag_param(const httplib::Request& request, const char* name) {
   const std::string value = request.get_param_value(name);
   if (value.empty() || value == "false" || value == "0") return false;
@@ -127,7 +150,7 @@ class Routes {
     const json submission =
         s_.submissions.submit(caller, body, flag_param(request, "allowSimilarTitle"));
     response.set_header("Location", submission.value("href", ""));
-    send_json(response, submission, 201);
+    send_submission(response, submission, 201);
   }
 
   void resource(const httplib::Request& request, httplib::Response& response) const {
@@ -136,7 +159,7 @@ class Routes {
       throw InvalidInput("view: '" + view + "' must be submission or published");
     }
     const Caller caller = reader(request);
-    send_json(response, s_.submissions.view(caller, request.matches[1], view == "submission"));
+    send_submission(response, s_.submissions.view(caller, request.matches[1], view == "submission"));
   }
 
   void register_routes(httplib::Server& server, const RouteWrapper& route) const {
@@ -180,11 +203,11 @@ class Routes {
     server.Get(R"(/api/resources/(.+))", route("/api/resources", bind(&Routes::resource)));
     server.Put(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
       const Caller caller = self.writer(q);
-      send_json(r, self.s_.submissions.replace(caller, q.matches[1], json_object_body(q)));
+      send_submission(r, self.s_.submissions.replace(caller, q.matches[1], json_object_body(q), if_match(q)));
     }));
     server.Patch(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
       const Caller caller = self.writer(q);
-      send_json(r, self.s_.submissions.patch(caller, q.matches[1], json_object_body(q, true)));
+      send_submission(r, self.s_.submissions.patch(caller, q.matches[1], json_object_body(q, true), if_match(q)));
     }));
     server.Delete(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
       const Caller caller = self.writer(q);

@@ -272,3 +272,14 @@ TEST_CASE("ids given through the API are one path segment", "[submissions]") {
   record["id"] = "a..b";
   CHECK(refusal_status([&] { f.submissions->submit(ana, record, false); }) == 422);
 }
+
+TEST_CASE("an edit based on an old revision is refused instead of overwriting", "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const json first = f.submissions->patch(ana, "imported-meetings", {{"title", "Fair meetings"}}, 1);
+  CHECK(first["revision"] == 2);
+  // A reviewer editing what they saw at revision 1 learns that revision 2 exists.
+  CHECK(refusal_status([&] { f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 1); }) == 412);
+  CHECK(f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 2)["revision"] == 3);
+}

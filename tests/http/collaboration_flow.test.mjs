@@ -460,3 +460,15 @@ test('agora-index add of the export rebuilds the same index: same stats, same se
     copy.cleanup();
   }
 });
+
+test('If-Match makes a stale edit fail with 412 instead of overwriting', async () => {
+  await submit('flow-etag', { title: 'Lemur ledger etiquette' });
+  const seen = await author.get('/api/resources/flow-etag?view=submission');
+  assert.equal(seen.headers.get('etag'), '"1"');
+  const first = await author.request('PATCH', '/api/resources/flow-etag', { json: { description: 'One.' }, headers: { 'If-Match': '"1"' } });
+  assert.equal(first.status, 200, first.text);
+  assert.equal(first.headers.get('etag'), '"2"');
+  const stale = await author.request('PATCH', '/api/resources/flow-etag', { json: { description: 'Two.' }, headers: { 'If-Match': '"1"' } });
+  isProblem(stale, 412, 'stale If-Match');
+  isProblem(await author.request('PATCH', '/api/resources/flow-etag', { json: {}, headers: { 'If-Match': 'yesterday' } }), 400, 'bad If-Match');
+});

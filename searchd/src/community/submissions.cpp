@@ -239,7 +239,8 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
   });
 }
 
-json Submissions::add_revision(const Caller& caller, const std::string& id, json fields) {
+json Submissions::add_revision(const Caller& caller, const std::string& id, json fields,
+                              std::optional<std::int64_t> expected_revision) {
   require_role(caller, Role::contributor);
   if (!adopt(id)) throw NotFound("no resource with id '" + id + "'");
   if (fields.contains("id") && fields["id"] != id) {
@@ -260,6 +261,11 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
     }
     if (!row.published_revision && !may_see_unpublished(caller, row)) {
       throw forbidden("only its author or a reviewer can edit a submission under review");
+    }
+    if (expected_revision && *expected_revision != row.latest_revision) {
+      throw Refusal(412, "Precondition failed",
+                    "revision " + std::to_string(row.latest_revision) + " is the latest, not " +
+                        std::to_string(*expected_revision) + ": reload it and edit again");
     }
     sqlite::Statement same(connection,
                            std::string("SELECT id FROM resources WHERE status IN ") +
@@ -299,11 +305,13 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
   });
 }
 
-json Submissions::replace(const Caller& caller, const std::string& id, json record) {
-  return add_revision(caller, id, std::move(record));
+json Submissions::replace(const Caller& caller, const std::string& id, json record,
+                          std::optional<std::int64_t> expected_revision) {
+  return add_revision(caller, id, std::move(record), expected_revision);
 }
 
-json Submissions::patch(const Caller& caller, const std::string& id, const json& patch) {
+json Submissions::patch(const Caller& caller, const std::string& id, const json& patch,
+                        std::optional<std::int64_t> expected_revision) {
   require_role(caller, Role::contributor);
   if (!adopt(id)) throw NotFound("no resource with id '" + id + "'");
   // The patch applies to the latest revision, unless that one was rejected: then to what
@@ -320,7 +328,7 @@ json Submissions::patch(const Caller& caller, const std::string& id, const json&
     return latest.record;
   });
   record.merge_patch(patch);
-  return add_revision(caller, id, std::move(record));
+  return add_revision(caller, id, std::move(record), expected_revision);
 }
 
 json Submissions::remove(const Caller& caller, const std::string& id) {

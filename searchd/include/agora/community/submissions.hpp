@@ -29,8 +29,12 @@ class Submissions {
 
   nlohmann::json submit(const Caller& caller, const nlohmann::json& record,
                         bool allow_similar_title);
-  nlohmann::json replace(const Caller& caller, const std::string& id, nlohmann::json record);
-  nlohmann::json patch(const Caller& caller, const std::string& id, const nlohmann::json& patch);
+  /// `expected_revision` (If-Match): Refusal 412 unless it is still the latest revision,
+  /// so that an edit never silently replaces one its author has not seen.
+  nlohmann::json replace(const Caller& caller, const std::string& id, nlohmann::json record,
+                         std::optional<std::int64_t> expected_revision = std::nullopt);
+  nlohmann::json patch(const Caller& caller, const std::string& id, const nlohmann::json& patch,
+                       std::optional<std::int64_t> expected_revision = std::nullopt);
   nlohmann::json remove(const Caller& caller, const std::string& id);
   nlohmann::json restore(const Caller& caller, const std::string& id);
 
@@ -56,7 +60,8 @@ class Submissions {
  private:
   struct Checked;
   Checked check_record(const nlohmann::json& fields, const std::string& id_for_errors);
-  nlohmann::json add_revision(const Caller& caller, const std::string& id, nlohmann::json record);
+  nlohmann::json add_revision(const Caller& caller, const std::string& id, nlohmann::json record,
+                              std::optional<std::int64_t> expected_revision);
   /// Sets the resource's duplicate keys (address, title words, language) to those of one
   /// of its revisions.
   void use_keys_of(sqlite::Connection& connection, const std::string& id, std::int64_t revision);
