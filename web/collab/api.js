@@ -27,7 +27,7 @@ function setSession(body) {
   return session.account;
 }
 
-async function call(method, path, { body, params } = {}) {
+async function call(method, path, { body, params, ifMatch } = {}) {
   const url = new URL(path.replace(/^\//, ''), API);
   for (const [name, value] of Object.entries(params || {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
@@ -35,6 +35,8 @@ async function call(method, path, { body, params } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+  // The revision the edit was made from: the server refuses it (412) if another came since.
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
   const response = await fetch(url, {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),

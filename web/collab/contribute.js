@@ -82,7 +82,7 @@ async function send(record, { allowSimilarTitle = false } = {}) {
   const params = allowSimilarTitle ? { allowSimilarTitle: 'true' } : undefined;
   try {
     const saved = await whileBusy(form, () => editing
-      ? request('PUT', `resources/${encodeId(editing.id)}`, { body: record, params })
+      ? request('PUT', `resources/${encodeId(editing.id)}`, { body: record, params, ifMatch: editing.revision })
       : request('POST', 'resources', { body: record, params }));
     const title = saved?.record?.title || record.title;
     setEditing(null);
