@@ -5,6 +5,7 @@
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
 #include "agora/index/rating_prior.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -54,15 +55,6 @@ double date_number(const std::string& date) {
   return year * 10000.0 + month * 100.0 + day;
 }
 
-std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 void add_filter(Xapian::Document& document, std::string_view prefix, const std::string& value) {
   if (value.empty()) return;
   const std::string term = schema::filter_term(prefix, value);
@@ -75,7 +67,7 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   Xapian::Document document;
   FieldIndexer fields(document, analyzer);
   fields.index(record.title, schema::kTitleWeight, schema::kTitle);
-  fields.index(joined(record.subjects, "\n") + "\n" + joined(record.keywords, "\n"),
+  fields.index(join(record.subjects, "\n") + "\n" + join(record.keywords, "\n"),
                schema::kSubjectWeight, schema::kKeyword);
   fields.index(record.description, schema::kDescriptionWeight, "");
   fields.index(record.text, schema::kBodyWeight, "");
@@ -101,14 +93,14 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
                      Xapian::sortable_serialise(date_number(record.date_modified)));
   document.add_value(schema::kWorkKey, record.work.empty() ? "id:" + record.id : record.work);
   document.add_value(schema::kLanguageValue, record.language);
-  document.add_value(schema::kTitleSort, joined(title_words(record.title, analyzer), " "));
+  document.add_value(schema::kTitleSort, title_key(title_words(record.title, analyzer)));
   document.add_value(schema::kTypesValue,
-                     joined(record.types, std::string(1, schema::kListSeparator)));
+                     join(record.types, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kLicenseValue, record.license);
   document.add_value(schema::kLevelValue, record.level);
   document.add_value(schema::kCollectionValue, record.collection);
   document.add_value(schema::kSubjectsValue,
-                     joined(record.subjects, std::string(1, schema::kListSeparator)));
+                     join(record.subjects, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kBodyText, record.text);
   document.add_value(schema::kRatingBoost, Xapian::sortable_serialise(rating_boost(
                                                record.rating_value, record.rating_count)));

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 
@@ -33,6 +33,10 @@ std::vector<std::string> title_words(const std::string& title,
   }
   return words;
 }
+
+std::string title_key(const std::vector<std::string>& words) { return join(words, " "); }
+
+std::vector<std::string> words_of_title_key(std::string_view key) { return split(key, ' '); }
 
 bool near_identical_titles(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a == b) return !a.empty();

@@ -6,18 +6,12 @@
 
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/error.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {
 
 using nlohmann::json;
-
-std::string trim(const std::string& text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
-}
 
 // Collects errors for one item; every check names its field.
 class Checker {
@@ -42,7 +36,7 @@ class Checker {
       fail(field, std::string("must be a string, not ") + fields[field].type_name());
       return "";
     }
-    std::string value = trim(fields[field].get<std::string>());
+    std::string value = trim_whitespace(fields[field].get<std::string>());
     if (required && value.empty()) fail(field, "is required and must not be empty");
     return value;
   }
@@ -58,7 +52,7 @@ class Checker {
       while (start <= raw.size()) {
         std::size_t end = separator ? raw.find(separator, start) : std::string::npos;
         if (end == std::string::npos) end = raw.size();
-        std::string piece = trim(raw.substr(start, end - start));
+        std::string piece = trim_whitespace(raw.substr(start, end - start));
         if (!piece.empty()) items.push_back(std::move(piece));
         start = end + 1;
       }
@@ -68,7 +62,7 @@ class Checker {
     } else if (value.is_array()) {
       for (const json& item : value) {
         if (item.is_string()) {
-          items.push_back(trim(item.get<std::string>()));
+          items.push_back(trim_whitespace(item.get<std::string>()));
         } else {
           fail(field, std::string("items must be strings, found ") + item.type_name());
         }
@@ -88,9 +82,9 @@ class Checker {
     const json& value = fields[field];
     auto add = [&](const json& entry) {
       if (entry.is_string()) {
-        out.push_back(trim(entry.get<std::string>()));
+        out.push_back(trim_whitespace(entry.get<std::string>()));
       } else if (entry.is_object() && entry.contains("name") && entry["name"].is_string()) {
-        out.push_back(trim(entry["name"].get<std::string>()));
+        out.push_back(trim_whitespace(entry["name"].get<std::string>()));
       } else {
         fail(field, "must be a name, an object with a \"name\", or a list of those");
       }

@@ -323,14 +323,8 @@ std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
       Xapian::Query(schema::filter_term(schema::kLanguage, language))));
   const Xapian::MSet candidates = enquire.get_mset(0, 30);
   for (auto match = candidates.begin(); match != candidates.end(); ++match) {
-    std::vector<std::string> other;
-    const std::string key = match.get_document().get_value(schema::kTitleSort);
-    std::size_t start = 0;
-    while (start < key.size()) {
-      const std::size_t end = std::min(key.find(' ', start), key.size());
-      other.push_back(key.substr(start, end - start));
-      start = end + 1;
-    }
+    const std::vector<std::string> other =
+        words_of_title_key(match.get_document().get_value(schema::kTitleSort));
     if (near_identical_titles(words, other)) add(*match, "title");
   }
   return found;

@@ -1,6 +1,6 @@
 // Snippet selection and highlighting.
 #include "snippet.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 #include <algorithm>
 

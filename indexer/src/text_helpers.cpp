@@ -1,5 +1,5 @@
 // UTF-8 validity (through ICU's decoder), line numbers, file reading, ASCII lowering.
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -60,6 +60,38 @@ std::string lower_ascii(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+std::string trim_whitespace(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first));
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> pieces;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(separator, start), text.size());
+    pieces.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return pieces;
 }
 
 std::optional<std::string> utf8_problem(std::string_view text) {

@@ -5,10 +5,10 @@
 
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
-#include <unicode/utf8.h>
 
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/error.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -52,12 +52,8 @@ std::vector<std::string> values_of(const httplib::Request& request, const std::s
 }  // namespace
 
 void require_utf8(const std::string& parameter, const std::string& value) {
-  int32_t i = 0;
-  const auto length = static_cast<int32_t>(value.size());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(value.data(), i, length, c);
-    if (c < 0) throw InvalidInput(parameter + ": not valid UTF-8 (percent-encode UTF-8 bytes)");
+  if (index::first_invalid_utf8(value)) {
+    throw InvalidInput(parameter + ": not valid UTF-8 (percent-encode UTF-8 bytes)");
   }
 }
 

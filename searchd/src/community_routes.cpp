@@ -91,8 +91,8 @@ class Routes {
   // is slowed down. Signed-in learners are not limited.
   void limit_anonymous(const httplib::Request& request, const Caller& caller) const {
     if (caller.account || s_.anonymous_requests.take(request.remote_addr)) return;
-    throw community::Refusal(429, "Too many attempts",
-                             "too many requests from your address; sign in, or try again later");
+    throw community::too_many_attempts(
+        "too many requests from your address; sign in, or try again later");
   }
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
@@ -124,8 +124,8 @@ class Routes {
     }
     const json body = json_object_body(request);
     if (!s_.registrations.take(request.remote_addr)) {
-      throw community::Refusal(429, "Too many attempts",
-                               "too many registrations from your address; try again in an hour");
+      throw community::too_many_attempts(
+          "too many registrations from your address; try again in an hour");
     }
     const json& display = body.value("displayName", json(""));
     signed_in(response,

@@ -8,6 +8,7 @@
 
 #include "agora/community/refusal.hpp"
 #include "agora/error.hpp"
+#include "api_json.hpp"
 
 namespace agora::searchd {
 
@@ -43,7 +44,7 @@ void send_problem(httplib::Response& response, const Problem& problem,
   body.update(problem.extra);
   response.status = problem.status;
   // Details may quote what the client sent, which need not be valid UTF-8.
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+  response.set_content(dump_safely(body),
                        "application/problem+json");
 }
 

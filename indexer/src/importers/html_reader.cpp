@@ -7,7 +7,7 @@
 
 #include "agora/index/importer.hpp"
 #include "json_ld.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

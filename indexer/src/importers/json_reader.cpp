@@ -1,7 +1,7 @@
 // .jsonl and .json: native records and schema.org JSON-LD, one or many per file.
 #include "agora/index/importer.hpp"
 #include "json_ld.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

@@ -3,7 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "agora/index/importer.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "agora/index/importer.hpp"
-#include "text_helpers.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

@@ -7,6 +7,7 @@
 
 #include "agora/community/refusal.hpp"
 #include "agora/community/secrets.hpp"
+#include "agora/index/text_helpers.hpp"
 
 namespace agora::community {
 namespace {
@@ -27,16 +28,24 @@ std::optional<Account> find_account(sqlite::Connection& connection, const std::s
   return account_from(query);
 }
 
+}  // namespace
+
+std::optional<Account> load_account(sqlite::Connection& connection,
+                                    std::optional<std::int64_t> id) {
+  if (!id) return std::nullopt;
+  sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
+                                          " FROM accounts WHERE id = ?");
+  query.bind(1, *id);
+  if (!query.step()) return std::nullopt;
+  return account_from(query);
+}
+
+namespace {
+
 Account require_account(sqlite::Connection& connection, const std::string& username) {
   auto account = find_account(connection, username);
   if (!account) throw NotFound("no account named '" + username + "'");
   return *account;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 bool has_control_characters(const std::string& text) {
@@ -243,9 +252,9 @@ Account Accounts::account_for_token(const std::string& token) {
 }
 
 void Accounts::refuse_when_throttled(const std::string& username) {
-  if (!failures_.allows(lower(username))) {
-    throw Refusal(429, "Too many attempts",
-                  "too many failed sign-ins for '" + username + "'; try again in 15 minutes");
+  if (!failures_.allows(index::lower_ascii(username))) {
+    throw too_many_attempts("too many failed sign-ins for '" + username +
+                            "'; try again in 15 minutes");
   }
 }
 
@@ -288,7 +297,7 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
   const bool matches = verify_password(row && row->second ? *row->second : unknown_account_hash,
                                        password);
   if (!row || !row->second || row->first.disabled || !matches) {
-    failures_.count(lower(username));
+    failures_.count(index::lower_ascii(username));
     throw unauthenticated("wrong username or password");
   }
   return open_session(row->first, hours);

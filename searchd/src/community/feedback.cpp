@@ -3,6 +3,7 @@
 
 #include "agora/community/refusal.hpp"
 #include "agora/community/secrets.hpp"
+#include "agora/index/text_helpers.hpp"
 #include "resource_rows.hpp"
 #include "submission_json.hpp"
 
@@ -12,12 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxCommentCharacters = 2000;
-
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 }  // namespace
 
@@ -84,7 +79,7 @@ json Feedback::comment(const Caller& caller, const std::string& id, const json& 
     throw invalid_fields({{"body", "is required: the comment's text"}});
   }
   const std::string comment = text.get<std::string>();
-  if (characters(comment) > kMaxCommentCharacters) {
+  if (index::utf8_length(comment) > kMaxCommentCharacters) {
     throw invalid_fields({{"body", "must be at most 2000 characters"}});
   }
   require_published(id);

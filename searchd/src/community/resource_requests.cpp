@@ -6,6 +6,7 @@
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/community/refusal.hpp"
 #include "agora/community/secrets.hpp"
+#include "agora/index/text_helpers.hpp"
 #include "submission_json.hpp"
 
 namespace agora::community {
@@ -17,12 +18,6 @@ constexpr const char* kRequestColumns =
     "id, requester_id, topic, details, language, level, status, answer_resource_id, "
     "answer_title, answer_url, answer_note, answered_by, created_at, answered_at";
 
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
-
 std::string trimmed_string(const json& body, const char* field, std::vector<FieldProblem>& problems) {
   const json& value = body.value(field, json());
   if (value.is_null()) return "";
@@ -30,10 +25,7 @@ std::string trimmed_string(const json& body, const char* field, std::vector<Fiel
     problems.push_back({field, "must be a string"});
     return "";
   }
-  const std::string text = value.get<std::string>();
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") + 1 - first);
+  return index::trim_whitespace(value.get<std::string>());
 }
 
 json request_json(sqlite::Connection& connection, const sqlite::Statement& row,
@@ -90,10 +82,10 @@ json ResourceRequests::create(const Caller& caller, const json& body) {
   const std::string details = trimmed_string(body, "details", problems);
   const std::string language_tag = trimmed_string(body, "language", problems);
   const std::string level = trimmed_string(body, "level", problems);
-  if (characters(topic) < 3 || characters(topic) > 200) {
+  if (index::utf8_length(topic) < 3 || index::utf8_length(topic) > 200) {
     problems.push_back({"topic", "is required: 3 to 200 characters saying what you look for"});
   }
-  if (characters(details) > 4000) problems.push_back({"details", "must be at most 4000 characters"});
+  if (index::utf8_length(details) > 4000) problems.push_back({"details", "must be at most 4000 characters"});
   std::string language;
   if (language_tag.empty()) {
     problems.push_back({"language", "is required: the language you want the resource in"});
@@ -186,7 +178,7 @@ json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json&
   const std::string resource_id = trimmed_string(body, "resourceId", problems);
   const std::string note = trimmed_string(body, "note", problems);
   if (resource_id.empty()) problems.push_back({"resourceId", "is required: the resource that answers"});
-  if (characters(note) > 2000) problems.push_back({"note", "must be at most 2000 characters"});
+  if (index::utf8_length(note) > 2000) problems.push_back({"note", "must be at most 2000 characters"});
   if (!problems.empty()) throw invalid_fields(problems);
   // An unknown request is 404 whatever the body says; an answered one keeps its answer.
   if (get(caller, id)["status"] == "answered") {

@@ -5,18 +5,6 @@
 
 namespace agora::community {
 
-std::optional<Account> load_account(sqlite::Connection& connection,
-                                    std::optional<std::int64_t> id) {
-  if (!id) return std::nullopt;
-  sqlite::Statement query(connection,
-                          "SELECT id, username, display_name, role, disabled FROM accounts "
-                          "WHERE id = ?");
-  query.bind(1, *id);
-  if (!query.step()) return std::nullopt;
-  return Account{query.integer(0), query.text(1), query.text(2),
-                 parse_role(query.text(3)).value_or(Role::learner), query.integer(4) != 0};
-}
-
 nlohmann::json person_or_null(sqlite::Connection& connection, std::optional<std::int64_t> id) {
   const auto account = load_account(connection, id);
   return account ? person_json(*account) : nlohmann::json(nullptr);

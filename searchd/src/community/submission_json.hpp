@@ -10,9 +10,6 @@
 
 namespace agora::community {
 
-std::optional<Account> load_account(sqlite::Connection& connection,
-                                    std::optional<std::int64_t> id);
-
 /// {id, username, displayName}, or null for work imported by agora-index.
 nlohmann::json person_or_null(sqlite::Connection& connection, std::optional<std::int64_t> id);
 

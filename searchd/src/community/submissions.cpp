@@ -14,26 +14,6 @@ using nlohmann::json;
 
 constexpr const char* kLiveStatuses = "('pending', 'changes_requested', 'published')";
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  }
-  return out;
-}
-
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find(' ', start), text.size());
-    words.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 // "Créer une coopérative" in fr → "creer-une-cooperative-fr": readable, ASCII, stable.
 std::string id_from_title(const std::vector<std::string>& words, const std::string& language) {
   std::string id;
@@ -112,7 +92,7 @@ void Submissions::use_keys_of(sqlite::Connection& connection, const std::string&
   sqlite::Statement(connection,
                     "UPDATE resources SET url_key = ?, title_words = ?, language = ? WHERE id = ?")
       .bind_all(index::url_key(record.value("url", "")),
-                joined(index::title_words(record.value("title", ""), registry_.for_tag(language))),
+                index::title_key(index::title_words(record.value("title", ""), registry_.for_tag(language))),
                 language, id)
       .run();
 }
@@ -131,7 +111,7 @@ bool Submissions::adopt(const std::string& id) {
                       "INSERT INTO resources (id, status, author_id, language, url_key, "
                       "title_words, latest_revision, published_revision, created_at, updated_at) "
                       "VALUES (?, 'published', NULL, ?, ?, ?, 1, 1, ?, ?)")
-        .bind_all(id, checked.record.language, checked.url_key, joined(checked.title_words), now,
+        .bind_all(id, checked.record.language, checked.url_key, index::title_key(checked.title_words), now,
                   now)
         .run();
     sqlite::Statement(connection,
@@ -192,7 +172,7 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
       const bool same_url = same.text(1) == checked.url_key;
       if (!same_url && (allow_similar_title ||
                         !index::near_identical_titles(checked.title_words,
-                                                      split_words(same.text(2))))) {
+                                                      index::words_of_title_key(same.text(2))))) {
         continue;
       }
       const std::string other = same.text(0);
@@ -225,7 +205,7 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
                       "INSERT INTO resources (id, status, author_id, language, url_key, "
                       "title_words, latest_revision, created_at, updated_at) "
                       "VALUES (?, 'pending', ?, ?, ?, ?, 1, ?, ?)")
-        .bind_all(id, caller.account->id, language, checked.url_key, joined(checked.title_words),
+        .bind_all(id, caller.account->id, language, checked.url_key, index::title_key(checked.title_words),
                   now, now)
         .run();
     sqlite::Statement(connection,
@@ -295,7 +275,7 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
                       "UPDATE resources SET latest_revision = ?, updated_at = ?, status = ?, "
                       "url_key = ?, title_words = ?, language = ? WHERE id = ?")
         .bind_all(number, now, row.published_revision ? "published" : "pending", checked.url_key,
-                  joined(checked.title_words), checked.record.language, id)
+                  index::title_key(checked.title_words), checked.record.language, id)
         .run();
     append_audit(connection, caller.actor(), "resource.edit", "resource:" + id,
                  {{"revision", number}});

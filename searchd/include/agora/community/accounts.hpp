@@ -28,6 +28,10 @@ struct Account {
   bool disabled = false;
 };
 
+/// The account with this id, or nullopt (also for no id: work imported by agora-index).
+std::optional<Account> load_account(sqlite::Connection& connection,
+                                    std::optional<std::int64_t> id);
+
 /// {id, username, displayName, role}: what others may see of an account.
 nlohmann::json account_json(const Account& account);
 

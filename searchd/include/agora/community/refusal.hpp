@@ -31,6 +31,9 @@ inline Refusal unauthenticated(const std::string& detail) {
   return {401, "Sign-in required", detail};
 }
 inline Refusal forbidden(const std::string& detail) { return {403, "Forbidden", detail}; }
+inline Refusal too_many_attempts(const std::string& detail) {
+  return {429, "Too many attempts", detail};
+}
 inline Refusal conflict(const std::string& detail,
                         nlohmann::json extra = nlohmann::json::object()) {
   return {409, "Conflict", detail, std::move(extra)};

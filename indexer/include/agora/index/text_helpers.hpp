@@ -1,5 +1,5 @@
-// Small text helpers shared by the readers and the index: UTF-8 checks, line numbers,
-// file reading, ASCII case folding.
+// Small text helpers shared by the readers, the index and searchd: UTF-8 checks, line
+// numbers, file reading, ASCII case folding, trimming, joining and splitting.
 #pragma once
 
 #include <cstddef>
@@ -40,5 +40,17 @@ std::size_t utf8_cut(std::string_view text, std::size_t at);
 
 /// `text` with ASCII capitals lowered; other bytes unchanged (for ids, tags and keys).
 std::string lower_ascii(std::string text);
+
+/// Number of characters (code points) of UTF-8 `text`: the bytes that start one.
+std::size_t utf8_length(std::string_view text);
+
+/// `text` without leading and trailing spaces, tabs and line breaks.
+std::string trim_whitespace(std::string_view text);
+
+/// `items` with `separator` between them.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+/// The pieces of `text` between `separator`s; a trailing separator adds no empty piece.
+std::vector<std::string> split(std::string_view text, char separator);
 
 }  // namespace agora::index
