@@ -14,7 +14,8 @@ std::string dump_safely(const json& body) {
 
 void send_json(httplib::Response& response, const json& body, int status) {
   response.status = status;
-  response.set_content(dump_safely(body), "application/json; charset=utf-8");
+  // JSON is UTF-8 by definition (RFC 8259), and httplib compresses the bare type only.
+  response.set_content(dump_safely(body), "application/json");
 }
 
 json search_json(const SearchParams& params, const index::SearchResult& result,

@@ -30,7 +30,13 @@ void Metrics::record(const std::string& route, int status, double seconds) {
   latency.sum += seconds;
 }
 
-std::string Metrics::render(unsigned documents, unsigned long long index_bytes) const {
+void Metrics::record_refusal(const std::string& reason) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++refusals_[reason];
+}
+
+std::string Metrics::render(unsigned documents, unsigned long long index_bytes,
+                            std::size_t connections) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string out;
   out += "# HELP agora_requests_total HTTP requests answered, by route and status.\n";
@@ -53,6 +59,14 @@ std::string Metrics::render(unsigned documents, unsigned long long index_bytes) 
     out += "agora_request_duration_seconds_count{" + label + "} " +
            std::to_string(latency.count) + "\n";
   }
+  out += "# HELP agora_connections_refused_total Connections refused or closed before an answer.\n";
+  out += "# TYPE agora_connections_refused_total counter\n";
+  for (const auto& [reason, count] : refusals_) {
+    out += "agora_connections_refused_total{reason=\"" + reason + "\"} " + std::to_string(count) + "\n";
+  }
+  out += "# HELP agora_connections_open Client connections open now.\n";
+  out += "# TYPE agora_connections_open gauge\n";
+  out += "agora_connections_open " + std::to_string(connections) + "\n";
   out += "# HELP agora_index_documents Documents in the index.\n";
   out += "# TYPE agora_index_documents gauge\n";
   out += "agora_index_documents " + std::to_string(documents) + "\n";

@@ -14,8 +14,14 @@ class Metrics {
   /// Records one answered request of `route` (a route label, not the raw path).
   void record(const std::string& route, int status, double seconds);
 
-  /// Prometheus exposition text; `documents` and `index_bytes` describe the index.
-  std::string render(unsigned documents, unsigned long long index_bytes) const;
+  /// Records one connection refused or closed before its request was answered
+  /// (`reason`: over a cap, overload, a timeout).
+  void record_refusal(const std::string& reason);
+
+  /// Prometheus exposition text; `documents` and `index_bytes` describe the index,
+  /// `connections` the connections open now.
+  std::string render(unsigned documents, unsigned long long index_bytes,
+                     std::size_t connections) const;
 
  private:
   struct Latency {
@@ -26,6 +32,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, int>, unsigned long long> requests_;
   std::map<std::string, Latency> latency_;
+  std::map<std::string, unsigned long long> refusals_;
 };
 
 }  // namespace agora::searchd

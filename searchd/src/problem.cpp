@@ -43,6 +43,10 @@ void send_problem(httplib::Response& response, const Problem& problem,
                                {"instance", instance}};
   body.update(problem.extra);
   response.status = problem.status;
+  // When to come back: rate limits count over minutes, overload and a changing index pass
+  // within a second.
+  if (problem.status == 429) response.set_header("Retry-After", "60");
+  if (problem.status == 503) response.set_header("Retry-After", "1");
   // Details may quote what the client sent, which need not be valid UTF-8.
   response.set_content(dump_safely(body),
                        "application/problem+json");

@@ -21,6 +21,8 @@
 #include "api_params.hpp"
 #include "caller_auth.hpp"
 #include "community_routes.hpp"
+#include "guarded_server.hpp"
+#include "caching.hpp"
 #include "metrics.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
@@ -34,6 +36,23 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 thread_local Clock::time_point request_started;
+
+ConnectionLimits connection_limits(const ServerConfig& config) {
+  const auto milliseconds = [](double seconds) {
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  };
+  ConnectionLimits limits;
+  limits.workers = config.threads;
+  limits.queue_length = config.queue_length;
+  limits.max_connections = config.max_connections;
+  limits.max_per_address = config.max_connections_per_address;
+  limits.header_timeout = milliseconds(config.header_timeout);
+  limits.body_timeout = milliseconds(config.body_timeout);
+  limits.keep_alive_timeout = milliseconds(config.keep_alive_timeout);
+  limits.max_requests_per_connection = config.max_requests_per_connection;
+  limits.trusted_proxies = config.trusted_proxies;
+  return limits;
+}
 
 }  // namespace
 
@@ -66,8 +85,10 @@ struct SearchServer::Impl {
   CommunityServices community{config,       ui_strings, registry, state,
                               accounts,     submissions, feedback, requests,
                               registrations, anonymous_requests};
-  httplib::Server server;
   Metrics metrics;
+  GuardedServer server{connection_limits(config),
+                       [this](const std::string& reason) { metrics.record_refusal(reason); }};
+  StaticFiles static_files{config.web};
   std::mutex log_mutex;
 
   // Each worker thread keeps its own database handle and picks up new commits.
@@ -93,7 +114,7 @@ struct SearchServer::Impl {
     const std::string origin = request.get_header_value("Origin");
     if (origin.empty() || !origin_allowed(origin)) return;
     response.set_header("Access-Control-Allow-Origin", origin);
-    response.set_header("Vary", "Origin");
+    add_vary(response, "Origin");
   }
 
   // Wraps a handler: errors become problem details, every answer is counted.
@@ -110,6 +131,7 @@ struct SearchServer::Impl {
       }
       if (cross_origin) add_cors_headers(request, response);
       response.set_header("X-Content-Type-Options", "nosniff");
+      vary_on_encoding(response);
       if (response.status == -1) response.status = 200;  // httplib's "not set yet"
       metrics.record(label, response.status,
                      std::chrono::duration<double>(Clock::now() - request_started).count());
@@ -123,6 +145,7 @@ struct SearchServer::Impl {
     const double took_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     send_json(response, search_json(params, result, took_ms));
+    add_vary(response, "Accept-Language");
   }
 
   void suggest(const httplib::Request& request, httplib::Response& response) {
@@ -142,6 +165,7 @@ struct SearchServer::Impl {
       limit = std::stoul(text);
     }
     const std::string language = learner_language(request, registry);
+    add_vary(response, "Accept-Language");
     const auto completions = searcher().complete(typed, language, limit);
     if (request.get_param_value("format") == "opensearch") {
       json texts = json::array();
@@ -159,6 +183,7 @@ struct SearchServer::Impl {
     const std::string ui = ui_strings.choose(params.request.learner_language);
     const index::SearchResult result = searcher().search(params.request);
     const std::string csrf = identify(request, accounts, false).csrf_token;
+    add_vary(response, "Accept-Language");
     // A page carrying a signed-in learner's CSRF token is theirs alone.
     if (!csrf.empty()) response.set_header("Cache-Control", "private, no-store");
     response.set_content(render_results_page(ui_strings, ui, params, result, csrf),
@@ -184,12 +209,21 @@ struct SearchServer::Impl {
     server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
       send_json(r, index::stats_to_json(searcher().stats()));
     }, true));
-    server.Get("/healthz", route("/healthz", [this](auto&, auto& r) {
-      send_json(r, {{"status", "ok"}, {"documents", searcher().database().get_doccount()}});
+    // Liveness: the process answers. Nothing is read, so it stays cheap under any load.
+    server.Get("/healthz", route("/healthz", [](auto&, auto& r) {
+      send_json(r, {{"status", "ok"}});
+    }, false));
+    // Readiness: the index and the state database both answer a read.
+    server.Get("/readyz", route("/readyz", [this](auto&, auto& r) {
+      const auto documents = searcher().database().get_doccount();
+      state.read([](community::sqlite::Connection& connection) {
+        connection.execute("SELECT 1");
+      });
+      send_json(r, {{"status", "ready"}, {"documents", documents}});
     }, false));
     server.Get("/metrics", route("/metrics", [this](auto&, auto& r) {
       const index::IndexStats stats = searcher().stats();
-      r.set_content(metrics.render(stats.documents, stats.size_bytes),
+      r.set_content(metrics.render(stats.documents, stats.size_bytes, server.open_connections()),
                     "text/plain; version=0.0.4; charset=utf-8");
     }, false));
     server.Get("/opensearch.xml", route("/opensearch.xml", [](auto& q, auto& r) {
@@ -216,10 +250,12 @@ struct SearchServer::Impl {
                                  {"X-Content-Type-Options", "nosniff"}})) {
       throw InvalidInput("--web " + config.web + ": not a readable folder");
     }
+    server.set_file_request_handler([this](const httplib::Request& q, httplib::Response& r) {
+      static_files.add_validators(q, r);
+    });
   }
 
   void install_plumbing() {
-    server.new_task_queue = [threads = config.threads] { return new httplib::ThreadPool(threads); };
     // Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm
     // and delayed ACKs hold the body back for up to 40 ms on keep-alive connections.
     server.set_tcp_nodelay(true);
@@ -294,22 +330,25 @@ SearchServer::~SearchServer() = default;
 
 int SearchServer::bind() {
   const ServerConfig& config = impl_->config;
-  if (config.port == 0) {
-    const int port = impl_->server.bind_to_any_port(config.host);
+  int port = config.port;
+  if (port == 0) {
+    port = impl_->server.bind_to_any_port(config.host);
     if (port < 0) throw InvalidInput("cannot listen on " + config.host);
-    return port;
-  }
-  if (!impl_->server.bind_to_port(config.host, config.port)) {
+  } else if (!impl_->server.bind_to_port(config.host, config.port)) {
     throw InvalidInput("cannot listen on " + config.host + ":" + std::to_string(config.port) +
                        " (in use, or not allowed)");
   }
-  return config.port;
+  // A burst of new connections waits in the kernel, not in dropped handshakes.
+  impl_->server.widen_backlog(static_cast<int>(std::min<std::size_t>(config.max_connections, 4096)));
+  return port;
 }
 
 void SearchServer::run() {
   // Catches up with publications a crash may have left out of the index, then keeps at it.
   impl_->index_sync.start();
+  impl_->server.start_guard();
   impl_->server.listen_after_bind();
+  impl_->server.stop_guard();
   impl_->index_sync.stop();
 }
 

@@ -8,6 +8,7 @@
 
 #include "agora/community/state_database.hpp"
 #include "agora/error.hpp"
+#include "client_address.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -54,6 +55,16 @@ double parse_number(const std::string& text, const std::string& where, double le
   return parse_bounded(text, where, least, most);
 }
 
+std::vector<std::string> checked_addresses(const std::vector<std::string>& addresses,
+                                           const std::string& where) {
+  for (const std::string& address : addresses) {
+    if (!is_ip_address(address)) {
+      throw InvalidInput(where + ": '" + address + "' is not an IP address");
+    }
+  }
+  return addresses;
+}
+
 int parse_port(const std::string& text, const std::string& where) {
   return parse_whole_number(text, where, 0, 65535);
 }
@@ -84,6 +95,15 @@ void apply_file(const std::string& path, ServerConfig& config) {
       else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
       else if (key == "registration") config.registration = value.get<bool>();
       else if (key == "registrations_per_hour") config.registrations_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "queue_length") config.queue_length = parse_whole_number(value.dump(), where, 1, 100000);
+      else if (key == "max_connections") config.max_connections = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "max_connections_per_address") config.max_connections_per_address = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "header_timeout") config.header_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "body_timeout") config.body_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "keep_alive_timeout") config.keep_alive_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "max_requests_per_connection") config.max_requests_per_connection = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "trusted_proxies") config.trusted_proxies = checked_addresses(value.get<std::vector<std::string>>(), where);
+      else if (key == "cache_entries") config.cache_entries = parse_whole_number(value.dump(), where, 0, 1000000);
       else if (key == "anonymous_requests_per_hour") config.anonymous_requests_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
       else throw InvalidInput(where + ": unknown setting");
     } catch (const json::type_error&) {
@@ -100,7 +120,11 @@ const char* server_usage() {
          "                     [--no-access-log] [--config FILE] [--state FILE]\n"
          "                     [--approvals N] [--session-hours H] [--secure-cookies]\n"
          "                     [--no-registration] [--registrations-per-hour N]\n"
-         "                     [--anonymous-requests-per-hour N]\n"
+         "                     [--anonymous-requests-per-hour N] [--queue-length N]\n"
+         "                     [--max-connections N] [--max-connections-per-address N]\n"
+         "                     [--header-timeout S] [--body-timeout S] [--keep-alive-timeout S]\n"
+         "                     [--max-requests-per-connection N] [--trusted-proxy ADDR[,ADDR...]]\n"
+         "                     [--cache-entries N]\n"
          "       agora-searchd admin --help   (accounts and API tokens)\n"
          "\n"
          "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
@@ -118,7 +142,8 @@ const char* server_usage() {
          "  --config FILE      JSON file with the same settings: db, port, host, web,\n"
          "                     cors_origins (list), threads, access_log, state, approvals,\n"
          "                     session_hours, secure_cookies, registration,\n"
-         "                     registrations_per_hour, anonymous_requests_per_hour; flags win\n"
+         "                     registrations_per_hour, anonymous_requests_per_hour, and\n"
+         "                     each serving setting below by its flag's name with _; flags win\n"
          "  --state FILE       collaboration database (default: DIR.state.sqlite)\n"
          "  --approvals N      reviewers' approvals that publish a submission (default 1)\n"
          "  --session-hours H  web sessions last H hours (default 168)\n"
@@ -126,7 +151,20 @@ const char* server_usage() {
          "  --no-registration  learners cannot register themselves\n"
          "  --registrations-per-hour N       from one address (default 5)\n"
          "  --anonymous-requests-per-hour N  resource requests without an account, from one\n"
-         "                     address (default 20)\n";
+         "                     address (default 20)\n"
+         "  --queue-length N   whole requests that may wait for a worker; beyond, 503\n"
+         "                     (default 8 per thread)\n"
+         "  --max-connections N              open connections in all (default 4096)\n"
+         "  --max-connections-per-address N  from one client address; beyond, 429 at once\n"
+         "                     (default 128)\n"
+         "  --header-timeout S the request line and headers must arrive within S seconds\n"
+         "                     of their first byte (default 10)\n"
+         "  --body-timeout S   the body within S seconds of the headers (default 20)\n"
+         "  --keep-alive-timeout S  idle connections close after S seconds (default 5)\n"
+         "  --max-requests-per-connection N  then the connection closes (default 1000)\n"
+         "  --trusted-proxy A  reverse proxies whose X-Forwarded-For is believed; they are\n"
+         "                     exempt from the per-address connection cap\n"
+         "  --cache-entries N  result pages kept for repeated searches (default 1000; 0 off)\n";
 }
 
 int parse_whole_number(const std::string& text, const std::string& where, int least, int most) {
@@ -171,12 +209,23 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
     else if (flag == "--secure-cookies") config.secure_cookies = true;
     else if (flag == "--no-registration") config.registration = false;
     else if (flag == "--registrations-per-hour") config.registrations_per_hour = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--queue-length") config.queue_length = parse_whole_number(value(), flag, 1, 100000);
+    else if (flag == "--max-connections") config.max_connections = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--max-connections-per-address") config.max_connections_per_address = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--header-timeout") config.header_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--body-timeout") config.body_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--keep-alive-timeout") config.keep_alive_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--max-requests-per-connection") config.max_requests_per_connection = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--trusted-proxy") {
+      for (auto& address : checked_addresses(split_origins(value()), flag)) config.trusted_proxies.push_back(address);
+    } else if (flag == "--cache-entries") config.cache_entries = parse_whole_number(value(), flag, 0, 1000000);
     else if (flag == "--anonymous-requests-per-hour") config.anonymous_requests_per_hour = parse_whole_number(value(), flag, 1, 1000000);
     else throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }
-  // A keep-alive connection holds its worker thread between requests, so a few threads per
-  // core keep one busy client from queueing the others behind it.
+  // Connections wait for their next request in the poller, not in a worker; a few threads
+  // per core still let a slow index read overlap with another search's CPU work.
   if (config.threads == 0) config.threads = std::max(8u, 4 * std::thread::hardware_concurrency());
+  if (config.queue_length == 0) config.queue_length = 8 * config.threads;
   return config;
 }
 

@@ -157,11 +157,15 @@ test('resources, stats, health, metrics and OpenSearch', async () => {
   assert.ok(stats.body.documents >= 89);
   const health = await get('/healthz');
   conforms('Health', health.body);
+  const ready = await get('/readyz');
+  conforms('Ready', ready.body);
+  assert.ok(ready.body.documents >= 89);
   const metrics = await get('/metrics');
   assert.match(metrics.headers.get('content-type'), /text\/plain/);
   assert.match(metrics.body, /agora_requests_total\{route="\/api\/search",status="200"\} \d+/);
   assert.match(metrics.body, /agora_request_duration_seconds_bucket\{route="\/api\/search",le="0.01"\}/);
   assert.match(metrics.body, /agora_index_documents \d+/);
+  assert.match(metrics.body, /agora_connections_open \d+/);
   const opensearch = await get('/opensearch.xml');
   assert.match(opensearch.headers.get('content-type'), /opensearchdescription\+xml/);
   assert.match(opensearch.body, /template="http:\/\/127\.0\.0\.1:\d+\/search\?q=\{searchTerms\}"/);

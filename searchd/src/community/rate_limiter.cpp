@@ -3,6 +3,9 @@
 
 #include "agora/community/secrets.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace agora::community {
 
 bool RateLimiter::allows_locked(const std::string& key, std::int64_t now) {
@@ -23,8 +26,22 @@ void RateLimiter::count_locked(const std::string& key, std::int64_t now) {
       return entry.second.empty() || entry.second.back() <= now - window_seconds_;
     });
   }
-  if (events_.size() > max_keys_) events_.clear();  // a flood of fresh keys: start afresh
+  if (events_.size() > max_keys_ && !events_.count(key)) evict_oldest_locked();
   events_[key].push_back(now);
+}
+
+void RateLimiter::evict_oldest_locked() {
+  // A flood of fresh keys: the tenth least recently seen go, so that a key that is still
+  // counting (a sign-in lockout under way) outlives the made-up ones that came after it.
+  std::vector<std::pair<std::int64_t, const std::string*>> by_age;
+  by_age.reserve(events_.size());
+  for (const auto& [key, times] : events_) by_age.emplace_back(times.back(), &key);
+  const std::size_t evicted = std::max<std::size_t>(1, by_age.size() / 10);
+  std::nth_element(by_age.begin(), by_age.begin() + static_cast<std::ptrdiff_t>(evicted - 1),
+                   by_age.end());
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < evicted; ++i) keys.push_back(*by_age[i].second);
+  for (const std::string& key : keys) events_.erase(key);
 }
 
 bool RateLimiter::allows(const std::string& key) {

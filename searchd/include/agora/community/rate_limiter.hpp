@@ -9,9 +9,9 @@
 
 namespace agora::community {
 
-/// Allows at most `max_events` per key in any `window_seconds`. Thread-safe. Keys whose
-/// events have all expired are forgotten once more than `max_keys` are tracked, so that
-/// made-up keys cannot fill memory.
+/// Allows at most `max_events` per key in any `window_seconds`. Thread-safe. Once more
+/// than `max_keys` are tracked, keys whose events have all expired are forgotten, then the
+/// least recently seen, so that made-up keys cannot fill memory nor clear a lockout.
 class RateLimiter {
  public:
   RateLimiter(std::size_t max_events, std::int64_t window_seconds, std::size_t max_keys = 10000)
@@ -27,6 +27,7 @@ class RateLimiter {
  private:
   bool allows_locked(const std::string& key, std::int64_t now);
   void count_locked(const std::string& key, std::int64_t now);
+  void evict_oldest_locked();
 
   std::size_t max_events_;
   std::int64_t window_seconds_;

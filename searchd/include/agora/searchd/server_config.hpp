@@ -16,6 +16,17 @@ struct ServerConfig {
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
   bool access_log = true;             ///< one JSON line per request on standard output
 
+  // Serving on the open internet (docs/serving.md).
+  std::size_t queue_length = 0;       ///< whole requests waiting for a worker; 0: 8 per worker
+  std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 128;
+  double header_timeout = 10;         ///< seconds from a request's first byte to its last header
+  double body_timeout = 20;           ///< seconds for the body once the headers are in
+  double keep_alive_timeout = 5;      ///< seconds a connection may idle between requests
+  std::size_t max_requests_per_connection = 1000;
+  std::vector<std::string> trusted_proxies;  ///< X-Forwarded-For is believed from these only
+  std::size_t cache_entries = 1000;   ///< result pages kept for repeated searches; 0: none
+
   // Collaboration (docs/collaboration.md).
   std::string state;                  ///< SQLite state database; empty: next to db
   int approvals = 1;                  ///< approvals that publish a revision
