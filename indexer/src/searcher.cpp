@@ -1,6 +1,7 @@
 // Searching the index: ranking with the learner's language first, collapsing translations,
 // facet counts, snippets, spelling suggestions and autocompletion.
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -24,18 +25,19 @@ constexpr Xapian::doccount kCheckAtLeast = 2000;
 
 std::string primary_subtag(const std::string& tag) { return tag.substr(0, tag.find('-')); }
 
-// Sort key that puts documents in the learner's language before all others; relevance
-// decides within each group, and collapsing then keeps the learner's version of a work.
-class LearnerLanguageFirst final : public Xapian::KeyMaker {
- public:
-  explicit LearnerLanguageFirst(std::string primary) : primary_(std::move(primary)) {}
-  std::string operator()(const Xapian::Document& document) const override {
-    return primary_subtag(document.get_value(schema::kLanguageValue)) == primary_ ? "1" : "0";
-  }
+// Added to the weight of every document in the learner's language: more than BM25 and the
+// rating boost can ever add up to, so those documents rank before all others and
+// collapsing keeps the learner's version of a work, while relevance decides within each
+// group. A weight, unlike a sort key, leaves Xapian free to skip documents that cannot
+// reach the top k; and it is made of built-in classes only (a fixed-weight source filtered
+// by the language term), which Xapian's remote backend can carry to shards.
+constexpr double kLearnerLanguageBoost = 1e6;
 
- private:
-  std::string primary_;
-};
+Xapian::Query learner_language_boost(const std::string& primary) {
+  auto* fixed = new Xapian::FixedWeightPostingSource(kLearnerLanguageBoost);
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                       Xapian::Query(schema::filter_term(schema::kLanguage, primary)));
+}
 
 // Counts, for each facet value, the distinct works (translations collapsed) among the
 // matching documents, so that a facet count equals the total its filter would give.
@@ -43,6 +45,7 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& document, double) override {
     // Works are numbered on first sight, so the per-value bookkeeping is integers.
+    ++documents_seen_;
     const auto [entry, added] =
         work_numbers_.try_emplace(document.get_value(schema::kWorkKey), work_numbers_.size());
     const std::uint32_t work = entry->second;
@@ -55,8 +58,10 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   }
 
   std::size_t distinct_works() const { return work_numbers_.size(); }
+  std::size_t documents_seen() const { return documents_seen_; }
 
-  std::map<std::string, std::vector<FacetCount>> facets() {
+  /// The counts, each multiplied by `scale` (1 when every candidate was seen).
+  std::map<std::string, std::vector<FacetCount>> facets(double scale) {
     static const char* const names[] = {"language", "license", "level", "collection", "type",
                                         "subject"};
     std::map<std::string, std::vector<FacetCount>> out;
@@ -65,7 +70,8 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
       for (auto& [value, works] : values_[facet]) {
         std::sort(works.begin(), works.end());
         const auto distinct = std::unique(works.begin(), works.end()) - works.begin();
-        counts.push_back({value, static_cast<Xapian::doccount>(distinct)});
+        counts.push_back({value, static_cast<Xapian::doccount>(
+                                     std::llround(static_cast<double>(distinct) * scale))});
       }
       std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.count > b.count;
@@ -92,6 +98,7 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
 
   std::unordered_map<std::string, std::uint32_t> work_numbers_;
   std::map<std::string, std::vector<std::uint32_t>> values_[kFacets];
+  std::size_t documents_seen_ = 0;
 };
 
 // A string field of a stored record, or `fallback` when it is missing or not a string.
@@ -132,8 +139,17 @@ Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Regi
 
 bool Searcher::refresh() { return database_.reopen(); }
 
+const analyzers::Analyzer& Searcher::analyzer_for(const std::string& tag) {
+  // Resolving a tag goes through ICU's locale parser: once per tag and searcher is enough.
+  const auto found = analyzers_.find(tag);
+  if (found != analyzers_.end()) return *found->second;
+  const analyzers::Analyzer& analyzer = registry_.for_tag(tag);
+  if (analyzers_.size() < 256) analyzers_.emplace(tag, &analyzer);
+  return analyzer;
+}
+
 SearchResult Searcher::search(const SearchRequest& request) {
-  const analyzers::Analyzer& analyzer = registry_.for_tag(
+  const analyzers::Analyzer& analyzer = analyzer_for(
       request.learner_language.empty() ? "und" : request.learner_language);
   const std::string learner = primary_subtag(
       request.learner_language.empty() ? std::string("und") : request.learner_language);
@@ -145,19 +161,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
   Xapian::BM25Weight weight(1.2, 0, 1, 0.75, 0.5);
   enquire.set_weighting_scheme(weight);
   enquire.set_collapse_key(schema::kWorkKey);
-  LearnerLanguageFirst language_first(learner);
   if (request.sort == SearchRequest::Sort::date) {
     enquire.set_sort_by_value_then_relevance(schema::kDatePublished, true);
-  } else {
-    enquire.set_sort_by_key_then_relevance(&language_first, true);
   }
+  const Xapian::Query language_boost = learner_language_boost(learner);
 
   // Ratings add a small boost (rating_prior.hpp); every document has one, so an unrated
   // resource gets the neutral middle value rather than nothing.
   Xapian::ValueWeightPostingSource rating_boost(schema::kRatingBoost);
   auto run = [&](const Xapian::Query& query, SearchResult& into) {
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(&rating_boost)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(&rating_boost),
+                                                  language_boost)));
     enquire.clear_matchspies();
     CollapsedFacetCounter counter;
     enquire.add_matchspy(&counter);
@@ -165,12 +180,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
                                          static_cast<Xapian::doccount>(request.limit),
                                          kCheckAtLeast);
     // Every candidate was seen when there are fewer than kCheckAtLeast: then the number of
-    // distinct works is the exact collapsed total. Beyond that Xapian estimates.
+    // distinct works is the exact collapsed total, and facet counts are exact. Beyond that
+    // Xapian estimates the total, and the facet counts of the candidates seen are scaled
+    // to it (docs/api.md: both are then flagged as estimates).
     const bool all_seen = mset.get_uncollapsed_matches_upper_bound() <= kCheckAtLeast;
     into.total = all_seen ? static_cast<Xapian::doccount>(counter.distinct_works())
                           : mset.get_matches_estimated();
     into.total_is_estimate = !all_seen;
-    into.facets = counter.facets();
+    const double scale =
+        all_seen || counter.distinct_works() == 0
+            ? 1.0
+            : static_cast<double>(into.total) / static_cast<double>(counter.distinct_works());
+    into.facets = counter.facets(std::max(1.0, scale));
     return mset;
   };
   Xapian::MSet mset = run(built.query, result);
@@ -192,11 +213,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.types = string_list(record.contains("learningResourceType") ? record["learningResourceType"]
                                                                    : json());
     hit.license = text_field(record, "license");
-    hit.score = match.get_weight();
     hit.in_learner_language = primary_subtag(hit.language) == learner;
+    hit.score = match.get_weight() - (hit.in_learner_language ? kLearnerLanguageBoost : 0.0);
     const std::string body = document.get_value(schema::kBodyText);
     const std::string description = text_field(record, "description");
-    const analyzers::Analyzer& document_analyzer = registry_.for_tag(hit.language);
+    const analyzers::Analyzer& document_analyzer = analyzer_for(hit.language);
     hit.snippet = make_snippet(body.empty() ? description : body, document_analyzer,
                                built.terms, kSnippetBytes);
     const std::string work = text_field(record, "work");
@@ -236,7 +257,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 std::vector<Completion> Searcher::complete(const std::string& typed, const std::string& language,
                                            std::size_t limit) {
   std::vector<Completion> out;
-  const analyzers::Analyzer& analyzer = registry_.for_tag(language.empty() ? "und" : language);
+  const analyzers::Analyzer& analyzer = analyzer_for(language.empty() ? "und" : language);
   std::vector<std::string> words;
   for (const auto& token : analyzer.analyze(typed)) {
     if (token.kind != analyzers::TokenKind::part) words.push_back(token.term);
@@ -266,9 +287,9 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
     subjects.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
   }
   Xapian::Enquire enquire(database_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
-  LearnerLanguageFirst language_first(primary_subtag(language.empty() ? "und" : language));
-  enquire.set_sort_by_key_then_relevance(&language_first, true);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+      learner_language_boost(primary_subtag(language.empty() ? "und" : language))));
   enquire.set_collapse_key(schema::kWorkKey);
   const Xapian::MSet mset =
       enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));

@@ -3,6 +3,8 @@
 #include "agora/index/text_helpers.hpp"
 
 #include <algorithm>
+#include <set>
+#include <vector>
 
 namespace agora::index {
 namespace {
@@ -10,43 +12,73 @@ namespace {
 using analyzers::Token;
 using analyzers::TokenKind;
 
-// Only a window of the text is analysed: a snippet must cost well under a millisecond even
-// for a 50 KB handbook chapter. The window starts a little before the first place where a
-// query term appears in the raw text.
-constexpr std::size_t kWindowBytes = 2000;
-constexpr std::size_t kWindowLead = 300;
+// Only the passage that will be shown is analysed, plus a margin: the passage is chosen
+// by plain substring search over the raw text, which is two orders of magnitude cheaper
+// than analysis, so a snippet costs about the same for a tweet as for a book chapter.
+constexpr std::size_t kSearchBytes = 65536;      // how far into the text passages are sought
+constexpr std::size_t kMaxOccurrences = 512;     // of query terms, in that stretch
+constexpr std::size_t kLeadBytes = 60;           // shown before the first match
+constexpr std::size_t kMarginBytes = 120;        // analysed beyond the passage
 // Words shown before the first match of the chosen passage.
 constexpr std::size_t kLeadingWords = 4;
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// Where the passage with the most distinct query terms (then the most matches) starts in
+// `text`, found by substring search in an ASCII-lowered copy; npos when no term occurs.
+// Stems are sought too: in running text a stem is mostly a prefix of the inflected word.
+std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
+                               std::size_t max_bytes) {
+  std::string lowered = text.substr(0, std::min(text.size(), kSearchBytes));
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::set<std::string> sought;
+  for (const auto* set : {&terms.exact, &terms.folded, &terms.stems}) {
+    for (const std::string& term : *set) {
+      if (term.size() >= 3) sought.insert(term);
+    }
+  }
+  struct Occurrence {
+    std::size_t offset;
+    std::size_t term;
+  };
+  std::vector<Occurrence> found;
+  std::size_t term_number = 0;
+  for (const std::string& term : sought) {
+    for (std::size_t at = lowered.find(term); at != std::string::npos && found.size() < kMaxOccurrences;
+         at = lowered.find(term, at + term.size())) {
+      if (at == 0 || !ascii_alnum(lowered[at - 1])) found.push_back({at, term_number});
+    }
+    ++term_number;
+  }
+  if (found.empty()) return std::string::npos;
+  std::sort(found.begin(), found.end(),
+            [](const Occurrence& a, const Occurrence& b) { return a.offset < b.offset; });
+  // A sliding window over the occurrences, as wide as the passage after its lead.
+  const std::size_t reach = max_bytes > kLeadBytes ? max_bytes - kLeadBytes : max_bytes;
+  std::vector<std::size_t> in_window(sought.size(), 0);
+  std::size_t distinct = 0, end = 0, best = 0, best_score = 0;
+  for (std::size_t first = 0; first < found.size(); ++first) {
+    while (end < found.size() && found[end].offset < found[first].offset + reach) {
+      distinct += in_window[found[end].term]++ == 0;
+      ++end;
+    }
+    const std::size_t score = distinct * kMaxOccurrences + (end - first);
+    if (score > best_score) {
+      best_score = score;
+      best = found[first].offset;
+    }
+    distinct -= --in_window[found[first].term] == 0;
+  }
+  return best;
+}
 
 bool matches(const Token& token, const QueryTerms& terms, bool same_language) {
   return terms.exact.count(token.term) || terms.folded.count(token.folded) ||
          (same_language && terms.stems.count(token.stem));
-}
-
-// Where a query term first appears in `text`: looked up as written (most words in running
-// text are lower case) and, failing that, with ASCII capitals folded in the first few KB.
-// npos when none does (then the snippet comes from the start).
-std::size_t first_term_offset(const std::string& text, const QueryTerms& terms) {
-  constexpr std::size_t kFoldedSearchBytes = 8192;
-  // Bounded so that a long query over a long book costs the same as over a chapter.
-  constexpr std::size_t kAnchorSearchBytes = 65536;
-  auto earliest = [&terms](const std::string& haystack) {
-    std::size_t first = std::string::npos;
-    for (const auto* set : {&terms.exact, &terms.folded}) {
-      for (const std::string& term : *set) {
-        if (term.size() >= 2) first = std::min(first, haystack.find(term));
-      }
-    }
-    return first;
-  };
-  const std::size_t as_written =
-      earliest(text.size() <= kAnchorSearchBytes ? text : text.substr(0, kAnchorSearchBytes));
-  if (as_written != std::string::npos) return as_written;
-  std::string lowered = text.substr(0, kFoldedSearchBytes);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return earliest(lowered);
 }
 
 std::string snippet_of_window(const std::string& text, bool cut_before, bool cut_after,
@@ -126,15 +158,15 @@ std::string escape_html(std::string_view text) {
 
 std::string make_snippet(const std::string& full_text, const analyzers::Analyzer& analyzer,
                          const QueryTerms& terms, std::size_t max_bytes) {
-  const std::size_t anchor = first_term_offset(full_text, terms);
+  const std::size_t passage = best_passage_start(full_text, terms, max_bytes);
   std::size_t window_begin = 0;
-  if (anchor != std::string::npos && anchor > kWindowLead) {
-    window_begin = utf8_cut(full_text, anchor - kWindowLead);
+  if (passage != std::string::npos && passage > kLeadBytes) {
+    window_begin = utf8_cut(full_text, passage - kLeadBytes);
     // Start after a space when one is near, so the window does not open inside a word.
     const std::size_t space = full_text.find(' ', window_begin);
-    if (space != std::string::npos && space < anchor) window_begin = space + 1;
+    if (space != std::string::npos && space < passage) window_begin = space + 1;
   }
-  const std::size_t window_end = utf8_cut(full_text, window_begin + kWindowBytes);
+  const std::size_t window_end = utf8_cut(full_text, window_begin + max_bytes + kMarginBytes);
   const std::string text = full_text.substr(window_begin, window_end - window_begin);
   return snippet_of_window(text, window_begin > 0, window_end < full_text.size(), analyzer,
                            terms, max_bytes);

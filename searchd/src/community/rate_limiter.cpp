@@ -46,17 +46,17 @@ void RateLimiter::evict_oldest_locked() {
 
 bool RateLimiter::allows(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return allows_locked(key, now_seconds());
+  return allows_locked(key, clock_());
 }
 
 void RateLimiter::count(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  count_locked(key, now_seconds());
+  count_locked(key, clock_());
 }
 
 bool RateLimiter::take(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const std::int64_t now = now_seconds();
+  const std::int64_t now = clock_();
   if (!allows_locked(key, now)) return false;
   count_locked(key, now);
   return true;

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -111,9 +112,13 @@ class Searcher {
   const Xapian::Database& database() const { return database_; }
 
  private:
+  /// The registry's analyzer for `tag`, remembered per tag.
+  const analyzers::Analyzer& analyzer_for(const std::string& tag);
+
   std::filesystem::path directory_;
   const analyzers::Registry& registry_;
   Xapian::Database database_;
+  std::unordered_map<std::string, const analyzers::Analyzer*> analyzers_;
 };
 
 }  // namespace agora::index

@@ -3,9 +3,12 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+
+#include "agora/community/secrets.hpp"
 
 namespace agora::community {
 
@@ -14,8 +17,11 @@ namespace agora::community {
 /// least recently seen, so that made-up keys cannot fill memory nor clear a lockout.
 class RateLimiter {
  public:
-  RateLimiter(std::size_t max_events, std::int64_t window_seconds, std::size_t max_keys = 10000)
-      : max_events_(max_events), window_seconds_(window_seconds), max_keys_(max_keys) {}
+  /// `clock` gives the time in seconds (tests pass their own).
+  RateLimiter(std::size_t max_events, std::int64_t window_seconds, std::size_t max_keys = 10000,
+              std::function<std::int64_t()> clock = now_seconds)
+      : max_events_(max_events), window_seconds_(window_seconds), max_keys_(max_keys),
+        clock_(std::move(clock)) {}
 
   /// True while `key` has had fewer than max_events events in the window.
   bool allows(const std::string& key);
@@ -32,6 +38,7 @@ class RateLimiter {
   std::size_t max_events_;
   std::int64_t window_seconds_;
   std::size_t max_keys_;
+  std::function<std::int64_t()> clock_;
   std::mutex mutex_;
   std::map<std::string, std::deque<std::int64_t>> events_;
 };
