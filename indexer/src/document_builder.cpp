@@ -1,6 +1,7 @@
 // Record → Xapian document, following docs/index-schema.md.
 #include <algorithm>
 
+#include "display_fields.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
@@ -106,6 +107,7 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
                                                record.rating_value, record.rating_count)));
   nlohmann::json data = record.stored;
   data.erase("text");
+  document.add_value(schema::kDisplay, encode_display(data));
   document.set_data(data.dump());
   return document;
 }

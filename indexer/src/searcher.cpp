@@ -9,6 +9,7 @@
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/search.hpp"
+#include "display_fields.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
 
@@ -101,23 +102,6 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   std::size_t documents_seen_ = 0;
 };
 
-// A string field of a stored record, or `fallback` when it is missing or not a string.
-std::string text_field(const json& record, const char* key, const char* fallback = "") {
-  const auto found = record.find(key);
-  return found != record.end() && found->is_string() ? found->get<std::string>() : fallback;
-}
-
-std::vector<std::string> string_list(const json& value) {
-  if (value.is_string()) return {value.get<std::string>()};
-  std::vector<std::string> out;
-  if (value.is_array()) {
-    for (const json& item : value) {
-      if (item.is_string()) out.push_back(item.get<std::string>());
-    }
-  }
-  return out;
-}
-
 Xapian::Database open_database(const std::filesystem::path& directory) {
   try {
     return Xapian::Database(directory.string());
@@ -204,32 +188,27 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     const Xapian::Document document = match.get_document();
-    const json record = json::parse(document.get_data());
+    DisplayFields shown = display_fields(document);
     Hit hit;
-    hit.id = text_field(record, "id");
-    hit.title = text_field(record, "title");
-    hit.url = text_field(record, "url");
-    hit.language = text_field(record, "inLanguage", "und");
-    hit.types = string_list(record.contains("learningResourceType") ? record["learningResourceType"]
-                                                                   : json());
-    hit.license = text_field(record, "license");
+    hit.id = std::move(shown.id);
+    hit.title = std::move(shown.title);
+    hit.url = std::move(shown.url);
+    hit.language = std::move(shown.language);
+    hit.types = std::move(shown.types);
+    hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     hit.score = match.get_weight() - (hit.in_learner_language ? kLearnerLanguageBoost : 0.0);
     const std::string body = document.get_value(schema::kBodyText);
-    const std::string description = text_field(record, "description");
-    const analyzers::Analyzer& document_analyzer = analyzer_for(hit.language);
-    hit.snippet = make_snippet(body.empty() ? description : body, document_analyzer,
+    hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
                                built.terms, kSnippetBytes);
-    const std::string work = text_field(record, "work");
-    if (!work.empty()) {
-      const std::string work_term = schema::filter_term(schema::kWork, work);
+    if (!shown.work.empty()) {
+      const std::string work_term = schema::filter_term(schema::kWork, shown.work);
       for (auto other = database_.postlist_begin(work_term);
            other != database_.postlist_end(work_term); ++other) {
         if (*other == *match) continue;
-        const json translation = json::parse(database_.get_document(*other).get_data());
-        hit.translations.push_back({text_field(translation, "id"), text_field(translation, "title"),
-                                    text_field(translation, "url"),
-                                    text_field(translation, "inLanguage", "und")});
+        DisplayFields translation = display_fields(database_.get_document(*other));
+        hit.translations.push_back({std::move(translation.id), std::move(translation.title),
+                                    std::move(translation.url), std::move(translation.language)});
       }
       std::sort(hit.translations.begin(), hit.translations.end(),
                 [](const Translation& a, const Translation& b) { return a.language < b.language; });
@@ -294,9 +273,8 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
   const Xapian::MSet mset =
       enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    const json record = json::parse(match.get_document().get_data());
-    out.push_back({text_field(record, "title"), "title", text_field(record, "id"),
-                   text_field(record, "inLanguage", "und")});
+    DisplayFields shown = display_fields(match.get_document());
+    out.push_back({std::move(shown.title), "title", std::move(shown.id), std::move(shown.language)});
   }
   out.insert(out.end(), subjects.begin(), subjects.end());
   return out;
@@ -318,13 +296,12 @@ std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
                                                         const std::string& language) {
   std::vector<DuplicateCandidate> found;
   auto add = [&](Xapian::docid docid, const char* reason) {
-    const json record = json::parse(database_.get_document(docid).get_data());
-    const std::string id = text_field(record, "id");
+    DisplayFields shown = display_fields(database_.get_document(docid));
     for (const auto& seen : found) {
-      if (seen.id == id) return;
+      if (seen.id == shown.id) return;
     }
-    found.push_back({id, text_field(record, "title"), text_field(record, "url"),
-                     text_field(record, "inLanguage", "und"), reason});
+    found.push_back({std::move(shown.id), std::move(shown.title), std::move(shown.url),
+                     std::move(shown.language), reason});
   };
   const std::string url_term = schema::filter_term(schema::kUrl, url_key(url));
   for (auto posting = database_.postlist_begin(url_term);

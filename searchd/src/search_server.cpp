@@ -26,6 +26,7 @@
 #include "metrics.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
+#include "result_cache.hpp"
 #include "results_page.hpp"
 #include "ui_strings.hpp"
 
@@ -89,6 +90,7 @@ struct SearchServer::Impl {
   GuardedServer server{connection_limits(config),
                        [this](const std::string& reason) { metrics.record_refusal(reason); }};
   StaticFiles static_files{config.web};
+  ResultCache results{config.cache_entries};
   std::mutex log_mutex;
 
   // Each worker thread keeps its own database handle and picks up new commits.
@@ -138,13 +140,23 @@ struct SearchServer::Impl {
     };
   }
 
+  // The result of a search, from the cache when the index has not changed since.
+  std::shared_ptr<const index::SearchResult> run_search(const index::SearchRequest& request) {
+    index::Searcher& current = searcher();
+    const Xapian::rev revision = current.database().get_revision();
+    if (auto cached = results.find(request, revision)) return cached;
+    auto result = std::make_shared<const index::SearchResult>(current.search(request));
+    results.keep(request, revision, result);
+    return result;
+  }
+
   void search(const httplib::Request& request, httplib::Response& response) {
     const SearchParams params = parse_search_params(request, config, registry);
     const auto started = Clock::now();
-    const index::SearchResult result = searcher().search(params.request);
+    const auto result = run_search(params.request);
     const double took_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-    send_json(response, search_json(params, result, took_ms));
+    send_json(response, search_json(params, *result, took_ms));
     add_vary(response, "Accept-Language");
   }
 
@@ -181,12 +193,12 @@ struct SearchServer::Impl {
   void results_page(const httplib::Request& request, httplib::Response& response) {
     const SearchParams params = parse_search_params(request, config, registry);
     const std::string ui = ui_strings.choose(params.request.learner_language);
-    const index::SearchResult result = searcher().search(params.request);
+    const auto result = run_search(params.request);
     const std::string csrf = identify(request, accounts, false).csrf_token;
     add_vary(response, "Accept-Language");
     // A page carrying a signed-in learner's CSRF token is theirs alone.
     if (!csrf.empty()) response.set_header("Cache-Control", "private, no-store");
-    response.set_content(render_results_page(ui_strings, ui, params, result, csrf),
+    response.set_content(render_results_page(ui_strings, ui, params, *result, csrf),
                          "text/html; charset=utf-8");
   }
 

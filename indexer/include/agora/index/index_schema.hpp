@@ -56,6 +56,9 @@ enum Slot : Xapian::valueno {
   kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
                        ///< showing a hit never parses a whole book chapter
   kRatingBoost = 11,   ///< sortable_serialise(rating_boost()), added to the BM25 score
+  kDisplay = 12,       ///< what a hit or a translation link shows (display_fields.hpp),
+                       ///< so that a hit parses no stored record, its own nor its
+                       ///< translations'; documents without it fall back to the record
 };
 
 /// Separates the items of a multi-valued value slot.
