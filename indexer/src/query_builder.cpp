@@ -103,8 +103,8 @@ class Builder {
 };
 
 bool is_filter_field(const std::string& field) {
-  return field == "type" || field == "lang" || field == "license" || field == "level" ||
-         field == "collection";
+  const schema::FilterField* found = schema::filter_field(field);
+  return found && found->query_field == field;
 }
 
 // Plain positive word clauses are analysed together, so that stopwords are judged
@@ -137,14 +137,8 @@ std::map<std::size_t, TokenList> analyse_plain_clauses(const std::vector<QueryCl
 }  // namespace
 
 std::string filter_term(const std::string& facet, const std::string& value) {
-  static const std::map<std::string, std::string_view> prefixes = {
-      {"language", schema::kLanguage}, {"lang", schema::kLanguage},
-      {"type", schema::kType},         {"license", schema::kLicense},
-      {"level", schema::kLevel},       {"subject", schema::kSubject},
-      {"collection", schema::kCollection}};
-  const auto found = prefixes.find(facet);
-  if (found == prefixes.end()) return "";
-  return schema::filter_term(found->second, value);
+  const schema::FilterField* field = schema::filter_field(facet);
+  return field ? schema::filter_term(field->prefix, value) : std::string();
 }
 
 BuiltQuery build_query(const std::vector<QueryClause>& clauses,

@@ -1,23 +1,20 @@
 // A forgiving reader for the query syntax: whatever is typed becomes some query.
 #include "agora/index/query_syntax.hpp"
 
-#include <array>
+#include "agora/index/index_schema.hpp"
 
 namespace agora::index {
 namespace {
-
-constexpr std::array<std::string_view, 7> kFields = {"title", "subject", "type", "lang",
-                                                     "license", "level", "collection"};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
 bool is_query_field(std::string_view name) {
-  for (std::string_view field : kFields) {
-    if (field == name) return true;
-  }
-  return false;
+  // The text fields, then the filter fields of the schema's one list.
+  if (name == "title" || name == "subject") return true;
+  const schema::FilterField* field = schema::filter_field(name);
+  return field && field->query_field == name;
 }
 
 std::vector<QueryClause> parse_query(std::string_view query) {

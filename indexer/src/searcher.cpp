@@ -50,12 +50,15 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
     const auto [entry, added] =
         work_numbers_.try_emplace(document.get_value(schema::kWorkKey), work_numbers_.size());
     const std::uint32_t work = entry->second;
-    add(kLanguage, document.get_value(schema::kLanguageValue), work);
-    add(kLicense, document.get_value(schema::kLicenseValue), work);
-    add(kLevel, document.get_value(schema::kLevelValue), work);
-    add(kCollection, document.get_value(schema::kCollectionValue), work);
-    add_list(kType, document.get_value(schema::kTypesValue), work);
-    add_list(kSubject, document.get_value(schema::kSubjectsValue), work);
+    for (std::size_t facet = 0; facet < kFacets; ++facet) {
+      const schema::FilterField& field = schema::kFilterFields[facet];
+      const std::string value = document.get_value(field.value);
+      if (field.multi_valued) {
+        add_list(facet, value, work);
+      } else {
+        add(facet, value, work);
+      }
+    }
   }
 
   std::size_t distinct_works() const { return work_numbers_.size(); }
@@ -63,11 +66,9 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
 
   /// The counts, each multiplied by `scale` (1 when every candidate was seen).
   std::map<std::string, std::vector<FacetCount>> facets(double scale) {
-    static const char* const names[] = {"language", "license", "level", "collection", "type",
-                                        "subject"};
     std::map<std::string, std::vector<FacetCount>> out;
     for (std::size_t facet = 0; facet < kFacets; ++facet) {
-      std::vector<FacetCount>& counts = out[names[facet]];
+      std::vector<FacetCount>& counts = out[std::string(schema::kFilterFields[facet].name)];
       for (auto& [value, works] : values_[facet]) {
         std::sort(works.begin(), works.end());
         const auto distinct = std::unique(works.begin(), works.end()) - works.begin();
@@ -82,12 +83,12 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   }
 
  private:
-  enum Facet : std::size_t { kLanguage, kLicense, kLevel, kCollection, kType, kSubject, kFacets };
+  static constexpr std::size_t kFacets = std::size(schema::kFilterFields);
 
-  void add(Facet facet, const std::string& value, std::uint32_t work) {
+  void add(std::size_t facet, const std::string& value, std::uint32_t work) {
     if (!value.empty()) values_[facet][value].push_back(work);
   }
-  void add_list(Facet facet, const std::string& joined, std::uint32_t work) {
+  void add_list(std::size_t facet, const std::string& joined, std::uint32_t work) {
     std::size_t start = 0;
     while (start < joined.size()) {
       std::size_t end = joined.find(schema::kListSeparator, start);
@@ -113,8 +114,11 @@ Xapian::Database open_database(const std::filesystem::path& directory) {
 }  // namespace
 
 const std::vector<std::string>& facet_names() {
-  static const std::vector<std::string> names = {"language", "type",    "license",
-                                                 "level",    "subject", "collection"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const schema::FilterField& field : schema::kFilterFields) out.emplace_back(field.name);
+    return out;
+  }();
   return names;
 }
 

@@ -107,9 +107,11 @@ std::string learner_language(const httplib::Request& request,
 
 SearchParams parse_search_params(const httplib::Request& request, const ServerConfig& config,
                                  const analyzers::Registry& registry) {
-  static const std::vector<std::string> allowed = {
-      "q", "lang", "language", "type", "license", "level", "subject", "collection",
-      "page", "per_page", "sort"};
+  static const std::vector<std::string> allowed = [] {
+    std::vector<std::string> names = {"q", "lang", "page", "per_page", "sort"};
+    for (const std::string& facet : index::facet_names()) names.push_back(facet);
+    return names;
+  }();
   check_parameters(request, allowed, config.max_parameters);
   SearchParams params;
   index::SearchRequest& search = params.request;

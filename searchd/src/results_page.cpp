@@ -8,6 +8,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "agora/index/index_schema.hpp"
 #include "agora/index/html_escape.hpp"
 #include "request_pages.hpp"
 
@@ -126,10 +127,12 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
   }
   html += "<div class=\"agora-layout\">\n<aside id=\"agora-facets\" class=\"agora-facets\"><h2>" +
           escape_html(s.text(ui, "filters.heading")) + "</h2>\n";
-  for (const char* facet : {"language", "type", "license", "level", "subject"}) {
+  for (const index::schema::FilterField& field : index::schema::kFilterFields) {
+    if (!field.on_results_page) continue;
+    const std::string facet(field.name);
     const auto found = result.facets.find(facet);
     if (found == result.facets.end() || found->second.empty()) continue;
-    html += "<section data-facet=\"" + std::string(facet) + "\"><h3>" +
+    html += "<section data-facet=\"" + facet + "\"><h3>" +
             escape_html(s.text(ui, std::string("facet.") + facet)) + "</h3><ul>";
     const auto selected = params.request.filters.find(facet);
     for (const index::FacetCount& count : found->second) {

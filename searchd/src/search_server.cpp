@@ -15,6 +15,7 @@
 #include "agora/community/resource_requests.hpp"
 #include "agora/community/submissions.hpp"
 #include "agora/error.hpp"
+#include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/search.hpp"
 #include "api_json.hpp"
@@ -220,6 +221,16 @@ struct SearchServer::Impl {
     server.Get("/search", route("/search", [this](auto& q, auto& r) { results_page(q, r); }, false));
     server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
       send_json(r, index::stats_to_json(searcher().stats()));
+    }, true));
+    // The filter and facet fields, from the index schema's one table, for pages and widgets.
+    server.Get("/api/fields", route("/api/fields", [](auto&, auto& r) {
+      json fields = json::array();
+      for (const index::schema::FilterField& field : index::schema::kFilterFields) {
+        fields.push_back({{"name", field.name},
+                          {"query_field", field.query_field.empty() ? json() : json(field.query_field)},
+                          {"multi_valued", field.multi_valued}});
+      }
+      send_json(r, {{"fields", fields}});
     }, true));
     // Liveness: the process answers. Nothing is read, so it stays cheap under any load.
     server.Get("/healthz", route("/healthz", [](auto&, auto& r) {

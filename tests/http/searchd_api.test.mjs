@@ -157,6 +157,14 @@ test('resources, stats, health, metrics and OpenSearch', async () => {
   assert.ok(stats.body.documents >= 89);
   const health = await get('/healthz');
   conforms('Health', health.body);
+  const fields = await get('/api/fields');
+  conforms('Fields', fields.body);
+  const names = fields.body.fields.map((field) => field.name);
+  assert.deepEqual(names, ['language', 'type', 'license', 'level', 'subject', 'collection']);
+  // Each field is a facet of every search answer and a filter the search accepts.
+  const searched = await get('/api/search?q=cooperative&lang=en');
+  assert.deepEqual(Object.keys(searched.body.facets).sort(), [...names].sort());
+  for (const name of names) assert.equal((await get(`/api/search?q=coop&${name}=x`)).status, 200, name);
   const ready = await get('/readyz');
   conforms('Ready', ready.body);
   assert.ok(ready.body.documents >= 89);

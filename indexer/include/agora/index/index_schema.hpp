@@ -64,6 +64,39 @@ enum Slot : Xapian::valueno {
 /// Separates the items of a multi-valued value slot.
 inline constexpr char kListSeparator = '\x1f';
 
+/// A field that learners filter and facet on. The one list of them: the searcher counts
+/// facets from it, the query builder makes filter terms and `field:value` clauses from it,
+/// the API accepts its names as parameters and /api/fields tells the web page.
+struct FilterField {
+  std::string_view name;         ///< API parameter and facet name ("type")
+  std::string_view query_field;  ///< `field:` in the query syntax as a filter, or empty
+  std::string_view prefix;       ///< boolean filter term prefix
+  Slot value;                    ///< value slot that facets count
+  bool multi_valued;             ///< the slot holds a kListSeparator-joined list
+  bool on_results_page;          ///< a facet of the no-JavaScript results page
+};
+
+/// In the order facets are shown. `subject:` in a query searches subject words (see
+/// query_builder.cpp) rather than filtering, so subject has no query_field.
+inline constexpr FilterField kFilterFields[] = {
+    {"language", "lang", kLanguage, kLanguageValue, false, true},
+    {"type", "type", kType, kTypesValue, true, true},
+    {"license", "license", kLicense, kLicenseValue, false, true},
+    {"level", "level", kLevel, kLevelValue, false, true},
+    {"subject", "", kSubject, kSubjectsValue, true, true},
+    {"collection", "collection", kCollection, kCollectionValue, false, false},
+};
+
+/// The filter field named `name` (API name or query field), or nullptr.
+inline const FilterField* filter_field(std::string_view name) {
+  for (const FilterField& field : kFilterFields) {
+    if (field.name == name || (!field.query_field.empty() && field.query_field == name)) {
+      return &field;
+    }
+  }
+  return nullptr;
+}
+
 /// `prefix` + `value`, the way every term in the index is made.
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string made(prefix);
