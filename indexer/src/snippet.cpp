@@ -2,6 +2,8 @@
 #include "snippet.hpp"
 #include "agora/index/text_helpers.hpp"
 
+#include <string.h>
+
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -18,23 +20,21 @@ using analyzers::TokenKind;
 constexpr std::size_t kSearchBytes = 65536;      // how far into the text passages are sought
 constexpr std::size_t kMaxOccurrences = 512;     // of query terms, in that stretch
 constexpr std::size_t kLeadBytes = 60;           // shown before the first match
-constexpr std::size_t kMarginBytes = 120;        // analysed beyond the passage
+constexpr std::size_t kMarginBytes = 40;         // analysed beyond the passage
 // Words shown before the first match of the chosen passage.
 constexpr std::size_t kLeadingWords = 4;
 
 bool ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 // Where the passage with the most distinct query terms (then the most matches) starts in
-// `text`, found by substring search in an ASCII-lowered copy; npos when no term occurs.
+// `text`, or npos when no term occurs. Terms are sought as they are (lower case, as in
+// running text) and capitalised, with glibc's memmem, over the text itself: no copy.
 // Stems are sought too: in running text a stem is mostly a prefix of the inflected word.
 std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
                                std::size_t max_bytes) {
-  std::string lowered = text.substr(0, std::min(text.size(), kSearchBytes));
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::size_t searched = std::min(text.size(), kSearchBytes);
   std::set<std::string> sought;
   for (const auto* set : {&terms.exact, &terms.folded, &terms.stems}) {
     for (const std::string& term : *set) {
@@ -48,9 +48,22 @@ std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
   std::vector<Occurrence> found;
   std::size_t term_number = 0;
   for (const std::string& term : sought) {
-    for (std::size_t at = lowered.find(term); at != std::string::npos && found.size() < kMaxOccurrences;
-         at = lowered.find(term, at + term.size())) {
-      if (at == 0 || !ascii_alnum(lowered[at - 1])) found.push_back({at, term_number});
+    std::string capitalised = term;
+    if (capitalised[0] >= 'a' && capitalised[0] <= 'z') {
+      capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+    }
+    const std::string* forms[] = {&term, &capitalised};
+    for (const std::string* form : forms) {
+      if (form == &capitalised && capitalised == term) break;
+      const char* cursor = text.data();
+      const char* const end = text.data() + searched;
+      while (found.size() < kMaxOccurrences && cursor < end) {
+        const void* hit = memmem(cursor, static_cast<std::size_t>(end - cursor), form->data(), form->size());
+        if (!hit) break;
+        const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+        if (at == 0 || !ascii_alnum(text[at - 1])) found.push_back({at, term_number});
+        cursor = static_cast<const char*>(hit) + form->size();
+      }
     }
     ++term_number;
   }
