@@ -7,7 +7,9 @@
 
 import { formatMessage } from './messages.js';
 
-const FACETS = ['language', 'type', 'level', 'subject', 'license', 'collection'];
+// The filter fields, in the order they are shown; start() asks the daemon (/api/fields,
+// from the index schema's one table) and keeps this list only if it cannot.
+let FACETS = ['language', 'type', 'level', 'subject', 'license', 'collection'];
 const FACET_VISIBLE = 8;          // values shown before "More"
 const MAX_RESULT_DEPTH = 1000;    // agora-searchd's default page × per_page limit
 const STORE_KEY = 'agora.lang';
@@ -672,8 +674,13 @@ function setupChooser(form) {
 async function start() {
   const fromPage = () => [...document.querySelectorAll('select#lang option')]
     .map((o) => ({ code: o.value, name: o.textContent, dir: o.dir || 'ltr' }));
+  const fields = getJSON(new URL('fields', API))
+    .then((body) => body.fields.map((field) => field.name))
+    .catch(() => FACETS);
   languages = await getJSON(new URL('languages.json', I18N)).catch(fromPage);
   if (!Array.isArray(languages) || !languages.length) languages = fromPage();
+  const served = await fields;
+  if (Array.isArray(served) && served.length) FACETS = served;
 
   // The learner's choice, else the link's language, else the browser's, else English.
   const urlLang = new URLSearchParams(location.search).get('lang');

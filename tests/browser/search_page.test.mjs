@@ -376,3 +376,26 @@ test('the first page transfers under 100 KB and contacts no third party', async 
     await context.close();
   }
 });
+
+// ------------------------------------------------------------------ fields from the daemon
+
+test('the page takes its facets from /api/fields, in the order the daemon gives', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    // A daemon whose schema had only two filter fields, the other way round.
+    await page.route('**/api/fields', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ fields: [
+        { name: 'type', query_field: 'type', multi_valued: true },
+        { name: 'language', query_field: 'lang', multi_valued: false }] }),
+    }));
+    await page.goto(base + '/?q=cooperative&lang=en');
+    await page.waitForSelector('#agora-results > li.agora-hit');
+    const shown = await page.locator('#agora-facets section.agora-facet').evaluateAll(
+      (sections) => sections.map((section) => section.dataset.facet));
+    assert.deepEqual(shown, ['type', 'language']);
+  } finally {
+    await context.close();
+  }
+});

@@ -160,7 +160,7 @@ test('resources, stats, health, metrics and OpenSearch', async () => {
   const fields = await get('/api/fields');
   conforms('Fields', fields.body);
   const names = fields.body.fields.map((field) => field.name);
-  assert.deepEqual(names, ['language', 'type', 'license', 'level', 'subject', 'collection']);
+  assert.deepEqual(names, ['language', 'type', 'level', 'subject', 'license', 'collection']);
   // Each field is a facet of every search answer and a filter the search accepts.
   const searched = await get('/api/search?q=cooperative&lang=en');
   assert.deepEqual(Object.keys(searched.body.facets).sort(), [...names].sort());

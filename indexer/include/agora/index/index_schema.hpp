@@ -81,9 +81,9 @@ struct FilterField {
 inline constexpr FilterField kFilterFields[] = {
     {"language", "lang", kLanguage, kLanguageValue, false, true},
     {"type", "type", kType, kTypesValue, true, true},
-    {"license", "license", kLicense, kLicenseValue, false, true},
     {"level", "level", kLevel, kLevelValue, false, true},
     {"subject", "", kSubject, kSubjectsValue, true, true},
+    {"license", "license", kLicense, kLicenseValue, false, true},
     {"collection", "collection", kCollection, kCollectionValue, false, false},
 };
 
