@@ -2,8 +2,9 @@
 // links) next to plain Xapian's BM25 top-10 for the same analysed query on the same index,
 // both in this process, on one core, interleaved query by query.
 //
-// usage: bench_query --db DIR [--queries FILE] [--repeat N]
+// usage: bench_query --db DIR [--queries FILE] [--repeat N] [--per-query 1]
 //   FILE: lines of "lang<TAB>query" (default bench/queries.txt)
+//   --per-query 1 adds each query's medians, to see which kinds of query cost most
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -58,10 +59,12 @@ int main(int argc, char** argv) {
   std::string db;
   std::string queries_path = AGORA_SOURCE_DIR "/bench/queries.txt";
   int repeat = 20;
+  bool per_query = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
     else if (!std::strcmp(argv[i], "--queries")) queries_path = argv[i + 1];
     else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--per-query")) per_query = std::atoi(argv[i + 1]) != 0;
   }
   if (db.empty()) {
     std::cerr << "usage: bench_query --db DIR [--queries FILE] [--repeat N]\n";
@@ -109,5 +112,17 @@ int main(int argc, char** argv) {
   std::printf("%-28s %10.3f %10.3f %10.1f\n", "Agora search (full answer)", agora_median,
               percentile(agora_ms, 0.95), static_cast<double>(agora_hits) / agora_ms.size());
   std::printf("ratio of medians (Agora / plain Xapian): %.1f\n", agora_median / plain_median);
+  if (per_query) {
+    // The runs of one query are every queries.size()-th entry, round after round.
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      std::vector<double> plain, agora;
+      for (std::size_t at = q; at < plain_ms.size(); at += queries.size()) {
+        plain.push_back(plain_ms[at]);
+        agora.push_back(agora_ms[at]);
+      }
+      std::printf("  %-6s %-40s plain %7.3f  agora %7.3f ms\n", queries[q].language.c_str(),
+                  queries[q].text.c_str(), percentile(plain, 0.5), percentile(agora, 0.5));
+    }
+  }
   return 0;
 }

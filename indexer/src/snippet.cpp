@@ -17,7 +17,11 @@ using analyzers::TokenKind;
 // Only the passage that will be shown is analysed, plus a margin: the passage is chosen
 // by plain substring search over the raw text, which is two orders of magnitude cheaper
 // than analysis, so a snippet costs about the same for a tweet as for a book chapter.
-constexpr std::size_t kSearchBytes = 65536;      // how far into the text passages are sought
+// Passages are sought in the first kNearBytes; only when none is there, on to kFarBytes.
+// Most matches of a hit's query come early (titles and first paragraphs), and the far
+// search costs four times as much.
+constexpr std::size_t kNearBytes = 16384;
+constexpr std::size_t kFarBytes = 65536;
 constexpr std::size_t kMaxOccurrences = 512;     // of query terms, in that stretch
 constexpr std::size_t kLeadBytes = 60;           // shown before the first match
 constexpr std::size_t kMarginBytes = 40;         // analysed beyond the passage
@@ -28,24 +32,16 @@ bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// Where the passage with the most distinct query terms (then the most matches) starts in
-// `text`, or npos when no term occurs. Terms are sought as they are (lower case, as in
-// running text) and capitalised, with glibc's memmem, over the text itself: no copy.
-// Stems are sought too: in running text a stem is mostly a prefix of the inflected word.
-std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
-                               std::size_t max_bytes) {
-  const std::size_t searched = std::min(text.size(), kSearchBytes);
-  std::set<std::string> sought;
-  for (const auto* set : {&terms.exact, &terms.folded, &terms.stems}) {
-    for (const std::string& term : *set) {
-      if (term.size() >= 3) sought.insert(term);
-    }
-  }
-  struct Occurrence {
-    std::size_t offset;
-    std::size_t term;
-  };
-  std::vector<Occurrence> found;
+struct Occurrence {
+  std::size_t offset;
+  std::size_t term;  ///< its number in the sorted set of terms sought
+};
+
+// Appends where each of `sought` occurs in text[from, to) at the start of a word, as it
+// is (lower case, as in running text) and capitalised, with glibc's memmem over the text
+// itself: no lowered copy.
+void find_occurrences(const std::string& text, const std::set<std::string>& sought,
+                      std::size_t from, std::size_t to, std::vector<Occurrence>& found) {
   std::size_t term_number = 0;
   for (const std::string& term : sought) {
     std::string capitalised = term;
@@ -55,17 +51,37 @@ std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
     const std::string* forms[] = {&term, &capitalised};
     for (const std::string* form : forms) {
       if (form == &capitalised && capitalised == term) break;
-      const char* cursor = text.data();
-      const char* const end = text.data() + searched;
+      const char* cursor = text.data() + from;
+      const char* const end = text.data() + to;
       while (found.size() < kMaxOccurrences && cursor < end) {
-        const void* hit = memmem(cursor, static_cast<std::size_t>(end - cursor), form->data(), form->size());
+        const void* hit =
+            memmem(cursor, static_cast<std::size_t>(end - cursor), form->data(), form->size());
         if (!hit) break;
-        const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+        const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
         if (at == 0 || !ascii_alnum(text[at - 1])) found.push_back({at, term_number});
         cursor = static_cast<const char*>(hit) + form->size();
       }
     }
     ++term_number;
+  }
+}
+
+// Where the passage with the most distinct query terms (then the most matches) starts in
+// `text`, or npos when no term occurs. Stems are sought too: in running text a stem is
+// mostly a prefix of the inflected word.
+std::size_t best_passage_start(const std::string& text, const QueryTerms& terms,
+                               std::size_t max_bytes) {
+  std::set<std::string> sought;
+  for (const auto* set : {&terms.exact, &terms.folded, &terms.stems}) {
+    for (const std::string& term : *set) {
+      if (term.size() >= 3) sought.insert(term);
+    }
+  }
+  std::vector<Occurrence> found;
+  find_occurrences(text, sought, 0, std::min(text.size(), kNearBytes), found);
+  if (found.empty()) {
+    find_occurrences(text, sought, std::min(text.size(), kNearBytes),
+                     std::min(text.size(), kFarBytes), found);
   }
   if (found.empty()) return std::string::npos;
   std::sort(found.begin(), found.end(),
