@@ -31,6 +31,16 @@ bool ConnectionStream::wait_for(short events, SteadyClock::time_point until) con
   }
 }
 
+bool ConnectionStream::wait_for_client() {
+  if (waiting_.now.fetch_add(1) >= waiting_.most) {
+    --waiting_.now;
+    return false;
+  }
+  const bool arrived = wait_for(POLLIN, deadline_);
+  --waiting_.now;
+  return arrived;
+}
+
 bool ConnectionStream::is_readable() const {
   return !connection_.buffer.empty() || wait_for(POLLIN, deadline_);
 }
@@ -51,7 +61,7 @@ ssize_t ConnectionStream::read(char* ptr, std::size_t size) {
       if (got == 0) return 0;
       if (errno == EINTR) continue;
       if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
-      if (!wait_for(POLLIN, deadline_)) return -1;  // the body timeout has passed
+      if (!wait_for_client()) return -1;  // the body timeout passed, or too many wait
     }
   }
   const std::size_t taken = std::min(size, connection_.buffer.size());

@@ -1,6 +1,7 @@
 // One client connection as the guarded server sees it, and the httplib stream over it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -29,14 +30,23 @@ struct Connection {
   bool has_whole_head() const { return buffer.find("\r\n\r\n") != std::string::npos; }
 };
 
+/// How many workers may wait for a client's bytes at once (a body still arriving).
+struct WaitingWorkers {
+  std::atomic<std::size_t> now{0};
+  std::size_t most = 1;
+};
+
 /// httplib::Stream over a non-blocking socket: reads come from the connection's buffer
 /// first, and every read waits at most until `deadline`, so that a body that trickles in
-/// cannot hold a worker longer than the body timeout.
+/// cannot hold a worker longer than the body timeout. A read that would wait while
+/// `waiting.most` other workers already wait fails at once instead: slow bodies can hold
+/// only that many workers, and the rest stay free for requests that have arrived whole.
 class ConnectionStream final : public httplib::Stream {
  public:
   ConnectionStream(Connection& connection, SteadyClock::time_point deadline,
-                   std::chrono::milliseconds write_timeout)
-      : connection_(connection), deadline_(deadline), write_timeout_(write_timeout) {}
+                   std::chrono::milliseconds write_timeout, WaitingWorkers& waiting)
+      : connection_(connection), deadline_(deadline), write_timeout_(write_timeout),
+        waiting_(waiting) {}
 
   bool is_readable() const override;
   bool is_writable() const override;
@@ -50,9 +60,13 @@ class ConnectionStream final : public httplib::Stream {
   /// Waits for `events` on the socket until `until`; true when they came.
   bool wait_for(short events, SteadyClock::time_point until) const;
 
+  /// wait_for(POLLIN) within the budget of waiting workers.
+  bool wait_for_client();
+
   Connection& connection_;
   SteadyClock::time_point deadline_;
   std::chrono::milliseconds write_timeout_;
+  WaitingWorkers& waiting_;
 };
 
 /// Receives what the socket has without waiting, at most `limit` bytes in all in the

@@ -67,6 +67,8 @@ GuardedServer::GuardedServer(ConnectionLimits limits,
                              std::function<void(const std::string&)> on_refusal)
     : limits_(std::move(limits)), on_refusal_(std::move(on_refusal)) {
   new_task_queue = [] { return new AdmitOnAcceptingThread; };
+  // Half the workers at most may wait for slow bodies; the others answer whole requests.
+  waiting_for_clients_.most = std::max<std::size_t>(1, limits_.workers / 2);
   // httplib announces these in its Keep-Alive header; the poller is what enforces them.
   set_keep_alive_max_count(limits_.max_requests_per_connection);
   set_keep_alive_timeout(std::max<time_t>(
@@ -293,7 +295,7 @@ void GuardedServer::serve(std::unique_ptr<Connection> connection) {
   do {
     const bool last = ++connection->requests >= limits_.max_requests_per_connection || stopping_;
     ConnectionStream stream(*connection, SteadyClock::now() + limits_.body_timeout,
-                            limits_.write_timeout);
+                            limits_.write_timeout, waiting_for_clients_);
     bool closed = false;
     const bool answered = process_request(stream, last, closed, [this](httplib::Request& request) {
       // Everything after this (rate limits, the access log) sees the client, not its proxy.

@@ -80,6 +80,7 @@ class GuardedServer final : public httplib::Server {
   std::unordered_map<int, std::unique_ptr<Connection>> parked_;
   std::unordered_map<std::string, std::size_t> per_address_;
   std::size_t open_ = 0;
+  WaitingWorkers waiting_for_clients_;
   std::deque<std::unique_ptr<Connection>> queue_;
   std::thread poller_;
   std::vector<std::thread> workers_;

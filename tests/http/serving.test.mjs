@@ -172,6 +172,31 @@ test('when every worker is busy and the queue is full, 503 with Retry-After at o
   }
 });
 
+test('slow request bodies hold at most half the workers; searches still get through', async () => {
+  const server = await startServer(['--db', db, '--no-access-log', '--threads', '4', '--body-timeout', '10']);
+  try {
+    // Eight bodies that never finish: two workers may wait for them, the rest fail at once.
+    const slow = [];
+    for (let i = 0; i < 8; i++) {
+      const socket = await connect(server.url);
+      socket.write('POST /api/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{');
+      slow.push(socket);
+    }
+    await new Promise((done) => setTimeout(done, 300));
+    const refused = slow.filter((socket) => /^HTTP\/1\.1 4\d\d /.test(socket.received));
+    assert.equal(refused.length, 6, 'all but two slow bodies are refused at once');
+    for (let i = 0; i < 10; i++) {
+      const answer = await search(server.url, '127.0.0.2');
+      assert.equal(answer.status, 200);
+      assert.ok(answer.ms < 2000);
+    }
+    for (const socket of slow) socket.destroy();
+  } finally {
+    await server.stop();
+  }
+});
+
 test('X-Forwarded-For is believed from a trusted proxy only, for the access log and rate limits', async () => {
   const ask = (url, forwardedFor) => fetch(`${url}/api/requests`, {
     method: 'POST',
