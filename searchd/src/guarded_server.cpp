@@ -272,6 +272,19 @@ void GuardedServer::dispatch(std::unique_ptr<Connection> connection) {
       return;
     }
   }
+  // A supervisor that asks whether the process lives must hear yes from a busy daemon,
+  // or it restarts one that is merely loaded. Liveness reads nothing, so the poller can
+  // answer it; every other request gets the 503.
+  if (connection->buffer.rfind("GET /healthz ", 0) == 0) {
+    on_refusal_("overload_healthz_answered");
+    const int fd = connection->fd;
+    connection->fd = -1;
+    release(std::move(connection));
+    const std::string body = R"({"status":"ok"})";
+    send_and_close(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    return;
+  }
   refuse(std::move(connection), 503, "overload",
          "every worker is busy and the queue is full; try again in a second");
 }

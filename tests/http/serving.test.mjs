@@ -156,12 +156,18 @@ test('when every worker is busy and the queue is full, 503 with Retry-After at o
     await new Promise((done) => setTimeout(done, 200));
     const started = performance.now();
     const refused = await connect(server.url);
-    refused.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    refused.write('GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\n');
     await refused.ended;
     assert.ok(performance.now() - started < 1000, 'refused at once, not queued');
     assert.match(refused.received, /^HTTP\/1\.1 503 /);
     assert.match(refused.received, /Retry-After: 1/);
     assert.match(refused.received, /"status":503/);
+    // Liveness still answers: a busy daemon is alive.
+    const alive = await connect(server.url);
+    alive.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await alive.ended;
+    assert.match(alive.received, /^HTTP\/1\.1 200 /);
+    assert.match(alive.received, /"status":"ok"/);
     busy.destroy();
     await queued.ended;
     assert.match(queued.received, /^HTTP\/1\.1 200 /, 'the queued request is answered once the worker is free');
