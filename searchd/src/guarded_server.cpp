@@ -258,7 +258,7 @@ void GuardedServer::sweep_expired() {
     } else {
       refuse(std::move(connection), 408, "header_timeout",
              "the request's headers did not arrive within " +
-                 std::to_string(limits_.header_timeout.count() / 1000.0) + " s");
+                 nlohmann::json(limits_.header_timeout.count() / 1000.0).dump() + " s");
     }
   }
 }

@@ -116,6 +116,7 @@ test('a request head that does not arrive in time gets 408; an idle connection i
     const started = performance.now();
     await partial.ended;
     assert.match(partial.received, /^HTTP\/1\.1 408 /);
+    assert.match(partial.received, /did not arrive within 0\.4 s/);
     assert.ok(performance.now() - started < 3000);
 
     const idle = await connect(server.url);
