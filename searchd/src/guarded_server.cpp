@@ -12,7 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "agora/error.hpp"
+#include "api_json.hpp"
 #include "client_address.hpp"
+#include "problem.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -41,24 +43,26 @@ void address_of(const sockaddr_storage& address, std::string& ip, int& port) {
   ip = text;
 }
 
-// A whole response for a connection refused before the library has read its request: the
-// worker pool is what is out of reach, so it is written here, small and final.
+// A whole, final response written by the poller or the accepting thread, which answer
+// before the library has read the request: small, fixed, and followed by a close.
+std::string final_response(int status, const char* reason, const char* content_type,
+                           const std::string& body) {
+  std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\n";
+  response += std::string("Content-Type: ") + content_type + "\r\n";
+  if (status == 429 || status == 503) response += "Retry-After: 1\r\n";
+  response += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  response += "Connection: close\r\n\r\n";
+  return response + body;
+}
+
+// A refusal as problem details, for a connection whose request the workers will not see.
 std::string refusal_response(int status, const std::string& detail) {
   const char* reason = status == 429   ? "Too Many Requests"
                        : status == 408 ? "Request Timeout"
                        : status == 431 ? "Request Header Fields Too Large"
                                        : "Service Unavailable";
-  const std::string body = nlohmann::json{{"type", "about:blank"},
-                                          {"title", reason},
-                                          {"status", status},
-                                          {"detail", detail}}
-                               .dump();
-  std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\n";
-  response += "Content-Type: application/problem+json\r\n";
-  if (status == 429 || status == 503) response += "Retry-After: 1\r\n";
-  response += "Content-Length: " + std::to_string(body.size()) + "\r\n";
-  response += "Connection: close\r\n\r\n";
-  return response + body;
+  return final_response(status, reason, "application/problem+json",
+                        dump_safely(problem_body({status, reason, detail}, "")));
 }
 
 }  // namespace
@@ -277,12 +281,8 @@ void GuardedServer::dispatch(std::unique_ptr<Connection> connection) {
   // answer it; every other request gets the 503.
   if (connection->buffer.rfind("GET /healthz ", 0) == 0) {
     on_refusal_("overload_healthz_answered");
-    const int fd = connection->fd;
-    connection->fd = -1;
-    release(std::move(connection));
-    const std::string body = R"({"status":"ok"})";
-    send_and_close(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    answer_and_close(std::move(connection),
+                     final_response(200, "OK", "application/json", R"({"status":"ok"})"));
     return;
   }
   refuse(std::move(connection), 503, "overload",
@@ -334,10 +334,15 @@ void GuardedServer::serve(std::unique_ptr<Connection> connection) {
 void GuardedServer::refuse(std::unique_ptr<Connection> connection, int status,
                            const std::string& label, const std::string& detail) {
   on_refusal_(label);
+  answer_and_close(std::move(connection), refusal_response(status, detail));
+}
+
+void GuardedServer::answer_and_close(std::unique_ptr<Connection> connection,
+                                     const std::string& response) {
   const int fd = connection->fd;
-  connection->fd = -1;
+  connection->fd = -1;  // counted out here, closed by send_and_close
   release(std::move(connection));
-  send_and_close(fd, refusal_response(status, detail));
+  send_and_close(fd, response);
 }
 
 void GuardedServer::release(std::unique_ptr<Connection> connection) {

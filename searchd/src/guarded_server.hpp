@@ -68,6 +68,8 @@ class GuardedServer final : public httplib::Server {
   void dispatch(std::unique_ptr<Connection> connection);
   void refuse(std::unique_ptr<Connection> connection, int status, const std::string& label,
               const std::string& detail);
+  /// Writes a final `response` without waiting and closes the connection.
+  void answer_and_close(std::unique_ptr<Connection> connection, const std::string& response);
   void release(std::unique_ptr<Connection> connection);
   bool exempt(const std::string& address) const;
 

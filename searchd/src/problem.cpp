@@ -34,14 +34,19 @@ Problem problem_for(std::exception_ptr error) {
   }
 }
 
+nlohmann::json problem_body(const Problem& problem, const std::string& instance) {
+  nlohmann::json body = {{"type", "about:blank"},
+                         {"title", problem.title},
+                         {"status", problem.status},
+                         {"detail", problem.detail}};
+  if (!instance.empty()) body["instance"] = instance;
+  body.update(problem.extra);
+  return body;
+}
+
 void send_problem(httplib::Response& response, const Problem& problem,
                   const std::string& instance) {
-  nlohmann::json body = {{"type", "about:blank"},
-                               {"title", problem.title},
-                               {"status", problem.status},
-                               {"detail", problem.detail},
-                               {"instance", instance}};
-  body.update(problem.extra);
+  const nlohmann::json body = problem_body(problem, instance);
   response.status = problem.status;
   // When to come back: rate limits count over minutes, overload and a changing index pass
   // within a second.

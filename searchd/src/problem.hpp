@@ -22,6 +22,9 @@ struct Problem {
 /// internals in the detail).
 Problem problem_for(std::exception_ptr error);
 
+/// The application/problem+json body of `problem`; `instance` (the path) when not empty.
+nlohmann::json problem_body(const Problem& problem, const std::string& instance);
+
 /// Writes `problem` as application/problem+json with its status.
 void send_problem(httplib::Response& response, const Problem& problem,
                   const std::string& instance);
