@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "agora/index/text_helpers.hpp"
 
@@ -13,6 +14,16 @@ bool is_ip_address(const std::string& text) {
   unsigned char parsed[sizeof(in6_addr)];
   return inet_pton(AF_INET, text.c_str(), parsed) == 1 ||
          inet_pton(AF_INET6, text.c_str(), parsed) == 1;
+}
+
+std::string canonical_address(const std::string& address) {
+  constexpr std::string_view kMapped = "::ffff:";
+  if (address.size() > kMapped.size() && address.compare(0, kMapped.size(), kMapped) == 0) {
+    const std::string v4 = address.substr(kMapped.size());
+    unsigned char parsed[sizeof(in_addr)];
+    if (inet_pton(AF_INET, v4.c_str(), parsed) == 1) return v4;
+  }
+  return address;
 }
 
 std::string client_address(const std::string& peer, const std::string& forwarded_for,
@@ -25,7 +36,7 @@ std::string client_address(const std::string& peer, const std::string& forwarded
   std::string client = peer;
   const std::vector<std::string> hops = index::split(forwarded_for, ',');
   for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
-    const std::string address = index::trim_whitespace(*hop);
+    const std::string address = canonical_address(index::trim_whitespace(*hop));
     if (!is_ip_address(address)) break;
     client = address;
     if (!trusted(address)) break;

@@ -14,6 +14,10 @@ namespace agora::searchd {
 std::string client_address(const std::string& peer, const std::string& forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
+/// `address` as limits and logs compare it: an IPv4-mapped IPv6 address ("::ffff:1.2.3.4",
+/// what a dual-stack socket reports for an IPv4 client) as the IPv4 address it maps.
+std::string canonical_address(const std::string& address);
+
 /// True when `text` is an IPv4 or IPv6 address.
 bool is_ip_address(const std::string& text);
 

@@ -40,7 +40,7 @@ void address_of(const sockaddr_storage& address, std::string& ip, int& port) {
     inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
     port = ntohs(v4.sin_port);
   }
-  ip = text;
+  ip = canonical_address(text);
 }
 
 // A whole, final response written by the poller or the accepting thread, which answer

@@ -57,12 +57,14 @@ double parse_number(const std::string& text, const std::string& where, double le
 
 std::vector<std::string> checked_addresses(const std::vector<std::string>& addresses,
                                            const std::string& where) {
+  std::vector<std::string> checked;
   for (const std::string& address : addresses) {
     if (!is_ip_address(address)) {
       throw InvalidInput(where + ": '" + address + "' is not an IP address");
     }
+    checked.push_back(canonical_address(address));
   }
-  return addresses;
+  return checked;
 }
 
 int parse_port(const std::string& text, const std::string& where) {

@@ -29,6 +29,15 @@ TEST_CASE("a malformed hop ends the walk at the last good address", "[client_add
   CHECK(client_address("127.0.0.1", "10.0.0.2", proxies) == "10.0.0.2");  // only proxies
 }
 
+TEST_CASE("IPv4 clients of a dual-stack socket count as their IPv4 address", "[client_address]") {
+  using agora::searchd::canonical_address;
+  CHECK(canonical_address("::ffff:203.0.113.7") == "203.0.113.7");
+  CHECK(canonical_address("203.0.113.7") == "203.0.113.7");
+  CHECK(canonical_address("2001:db8::1") == "2001:db8::1");
+  CHECK(canonical_address("::ffff:not-v4") == "::ffff:not-v4");
+  CHECK(client_address("127.0.0.1", "::ffff:203.0.113.7", {"127.0.0.1"}) == "203.0.113.7");
+}
+
 TEST_CASE("IP addresses are recognised in both families", "[client_address]") {
   CHECK(is_ip_address("127.0.0.1"));
   CHECK(is_ip_address("::1"));
