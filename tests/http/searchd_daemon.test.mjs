@@ -58,9 +58,20 @@ test('bad flags, bad config and a missing index fail at start-up with a message'
     const bad = spawnSync(agoraSearchd, ['--config', config], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /port/);
+    const proxy = spawnSync(agoraSearchd, ['--trusted-proxy', '127.0.0.1,proxy.example'], { encoding: 'utf8' });
+    assert.equal(proxy.status, 2);
+    assert.match(proxy.stderr, /--trusted-proxy: 'proxy\.example' is not an IP address/);
+    const timeout = spawnSync(agoraSearchd, ['--header-timeout', '0'], { encoding: 'utf8' });
+    assert.equal(timeout.status, 2);
+    assert.match(timeout.stderr, /--header-timeout: '0' must be a number from 0\.1 to 3600/);
+    writeFileSync(config, '{"max_connections_per_address": 0}');
+    const cap = spawnSync(agoraSearchd, ['--config', config], { encoding: 'utf8' });
+    assert.equal(cap.status, 2);
+    assert.match(cap.stderr, /max_connections_per_address/);
     const help = spawnSync(agoraSearchd, ['--help'], { encoding: 'utf8' });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--cors-origin/);
+    assert.match(help.stdout, /--trusted-proxy/);
   } finally {
     space.cleanup();
   }
