@@ -40,7 +40,8 @@ test('acknowledged submissions and approvals survive SIGKILL', async () => {
     writeFileSync(feed, JSON.stringify(record('crash-seed', { title: 'Seed record for the crash test' })) + '\n');
     addToIndex(db, [feed]);
     const start = async () => {
-      // More threads than concurrent connections: an idle keep-alive connection holds its thread.
+      // More workers than concurrent clients: every submission in flight is being answered,
+      // none waits in the queue, when the kill comes.
       const server = await startServer(['--db', db, '--state', state, '--no-access-log', '--threads', String(WORKERS + 8)]);
       servers.push(server);
       return server;
@@ -55,6 +56,7 @@ test('acknowledged submissions and approvals survive SIGKILL', async () => {
     const attempted = [];
     const answered = [];
     let killed = null;
+    let exited = false;
     await pool(PLANNED, WORKERS, async (i) => {
       attempted.push(i);
       try {
@@ -62,11 +64,17 @@ test('acknowledged submissions and approvals survive SIGKILL', async () => {
         const response = await client.post('/api/resources', crashRecord(i));
         answered.push(response.status);
         if (response.status === 201) acknowledged.push(i);
-        if (acknowledged.length >= KILL_AFTER && !killed) killed = server.kill();
+        if (acknowledged.length >= KILL_AFTER && !killed) {
+          killed = server.kill();
+          killed.then(() => { exited = true; });
+        }
       } catch {
         // The connection died with the daemon: not acknowledged.
       }
-    }, () => killed !== null);
+      // The loops go on posting until the daemon is gone: had they stopped at the kill
+      // signal, a daemon that answered every pending request before this process read the
+      // answer that triggered the kill would leave nothing in flight.
+    }, () => exited);
     assert.equal(await killed, 'SIGKILL');
     assert.deepEqual([...new Set(answered)], [201], 'every answer before the crash was 201');
     assert.ok(attempted.length > acknowledged.length, 'some submissions were in flight at the kill');
