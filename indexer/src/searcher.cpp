@@ -46,7 +46,6 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& document, double) override {
     // Works are numbered on first sight, so the per-value bookkeeping is integers.
-    ++documents_seen_;
     const auto [entry, added] =
         work_numbers_.try_emplace(document.get_value(schema::kWorkKey), work_numbers_.size());
     const std::uint32_t work = entry->second;
@@ -62,7 +61,6 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
   }
 
   std::size_t distinct_works() const { return work_numbers_.size(); }
-  std::size_t documents_seen() const { return documents_seen_; }
 
   /// The counts, each multiplied by `scale` (1 when every candidate was seen).
   std::map<std::string, std::vector<FacetCount>> facets(double scale) {
@@ -100,7 +98,6 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
 
   std::unordered_map<std::string, std::uint32_t> work_numbers_;
   std::map<std::string, std::vector<std::uint32_t>> values_[kFacets];
-  std::size_t documents_seen_ = 0;
 };
 
 Xapian::Database open_database(const std::filesystem::path& directory) {
