@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
 
   // 1. Indexing, first, so that peak RSS is the indexer's own.
   agora::index::ImportOptions options;
-  options.read.lang_from_path.emplace("^([a-z]{2}(?:-[A-Z]{2})?)/");
+  options.lang_from_path.emplace("^([a-z]{2}(?:-[A-Z]{2})?)/");
   options.read.base_url = "https://debian-handbook.info/browse/";
   options.read.collection = "debian-handbook";
   std::ostringstream errors;

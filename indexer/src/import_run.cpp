@@ -1,13 +1,21 @@
 // Walks the inputs, reads each file with its format's reader, and writes the records.
+//
+// Three stages: this thread reads items in file order; worker threads validate and analyse
+// them into Xapian documents; this thread writes the documents in the order read, so a run
+// gives the same index whatever --jobs says.
 #include "agora/index/import_run.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
+#include <set>
+#include <unordered_map>
 
 #include "agora/error.hpp"
 #include "agora/index/record_builder.hpp"
+#include "agora/index/text_helpers.hpp"
+#include "ordered_workers.hpp"
 
 namespace agora::index {
 namespace {
@@ -24,42 +32,263 @@ struct StrictStop {};
 
 std::string generic(const fs::path& path) { return path.generic_string(); }
 
-// Files to read, in a stable order; unusable PATH arguments become failures.
-std::vector<PlannedFile> plan(const std::vector<std::string>& paths, const std::string& format,
-                              std::vector<std::string>& problems) {
-  const FormatReader* forced = format.empty() ? nullptr : reader_for(format);
-  if (!format.empty() && !forced) {
-    throw InvalidInput("--format " + format + ": unknown format (json, jsonl, md, html, xml)");
+// "html/de-DE/apt.html" → "html/de-DE/apt"; a dot in a folder name is not an extension.
+std::string without_extension(const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  const std::size_t slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return path;
+  return path.substr(0, dot);
+}
+
+// A folder's README describes the records beside it; it is not one of them.
+bool is_readme(const fs::path& path) {
+  return lower_ascii(path.stem().string()) == "readme";
+}
+
+// The name of a PATH folder as ids begin with it: "de-DE" for "html/de-DE", "html" for
+// "." inside html/.
+std::string folder_name(const fs::path& root) {
+  std::error_code error;
+  const fs::path resolved = fs::weakly_canonical(fs::absolute(root, error), error);
+  return generic(resolved.filename());
+}
+
+class Planner {
+ public:
+  Planner(const ImportOptions& options, ImportSummary& summary, std::ostream& errors)
+      : options_(options), summary_(summary), errors_(errors) {}
+
+  /// Files to read, in a stable order; unusable PATH arguments become failures.
+  std::vector<PlannedFile> plan(const std::vector<std::string>& paths) {
+    const FormatReader* forced = options_.format.empty() ? nullptr : reader_for(options_.format);
+    if (!options_.format.empty() && !forced) {
+      throw InvalidInput("--format " + options_.format +
+                         ": unknown format (json, jsonl, md, html, xml)");
+    }
+    for (const std::string& argument : paths) {
+      const fs::path root(argument);
+      std::error_code error;
+      if (fs::is_directory(root, error)) {
+        std::vector<fs::path> found;
+        for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
+          if (entry.is_regular_file() && (forced || reader_for(entry.path().extension().string()))) {
+            found.push_back(entry.path());
+          }
+        }
+        std::sort(found.begin(), found.end());
+        const std::string name = folder_name(root);
+        for (const fs::path& path : found) {
+          if (!forced && is_readme(path)) {
+            note(generic(path), "a folder's README, not a record");
+            continue;
+          }
+          const std::string relative = generic(fs::relative(path, root));
+          add(path, generic(path), relative, name.empty() ? relative : name + "/" + relative,
+              forced ? forced : reader_for(path.extension().string()));
+        }
+      } else if (fs::is_regular_file(root, error)) {
+        const FormatReader* reader = forced ? forced : reader_for(root.extension().string());
+        if (!reader) {
+          fail(argument + ": unknown format '" + root.extension().string() +
+               "' (use --format json|jsonl|md|html|xml)");
+          continue;
+        }
+        const std::string name = generic(root.filename());
+        add(root, argument, name, name, reader);
+      } else {
+        fail(argument + ": no such file or directory");
+      }
+    }
+    return std::move(planned_);
   }
-  std::vector<PlannedFile> planned;
-  for (const std::string& argument : paths) {
-    const fs::path root(argument);
+
+  bool failed() const { return failures_ > 0; }
+
+ private:
+  void add(const fs::path& path, std::string display, std::string relative,
+           const std::string& id_path, const FormatReader* reader) {
     std::error_code error;
-    if (fs::is_directory(root, error)) {
-      std::vector<fs::path> found;
-      for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
-        if (entry.is_regular_file() && (forced || reader_for(entry.path().extension().string()))) {
-          found.push_back(entry.path());
+    // The same file named twice (a folder and a file in it) is read once.
+    if (!seen_.insert(generic(fs::weakly_canonical(path, error))).second) return;
+    InputFile file{path, std::move(display), std::move(relative), without_extension(id_path), {}};
+    if (options_.lang_from_path) {
+      std::smatch match;
+      for (const std::string* candidate : {&file.relative, &file.display}) {
+        if (std::regex_search(*candidate, match, *options_.lang_from_path) && match.size() > 1 &&
+            match[1].length() > 0) {
+          file.path_language = match[1].str();
+          break;
         }
       }
-      std::sort(found.begin(), found.end());
-      for (const fs::path& path : found) {
-        const FormatReader* reader = forced ? forced : reader_for(path.extension().string());
-        planned.push_back({{path, generic(path), generic(fs::relative(path, root))}, reader});
+    }
+    planned_.push_back({std::move(file), reader});
+  }
+
+  void note(const std::string& file, const std::string& why) {
+    errors_ << file << ": skipped: " << why << '\n';
+    ++summary_.skipped;
+  }
+
+  void fail(const std::string& problem) {
+    errors_ << problem << '\n';
+    ++summary_.failed;
+    ++failures_;
+  }
+
+  const ImportOptions& options_;
+  ImportSummary& summary_;
+  std::ostream& errors_;
+  std::vector<PlannedFile> planned_;
+  std::set<std::string> seen_;
+  std::size_t failures_ = 0;
+};
+
+// An item on its way to the writer.
+struct Job {
+  ImportItem item;
+  std::size_t file = 0;  ///< index into the planned files
+};
+
+// What the writer needs of an item once it is validated and analysed.
+struct Analysed {
+  ImportItem::Kind kind = ImportItem::Kind::record;
+  SourceLocation where;
+  std::size_t file = 0;
+  std::string id;                          ///< of a record, or of a deletion
+  FieldError failure;                      ///< of a failure or a skipped file
+  std::vector<FieldError> errors;          ///< why a record was refused
+  std::optional<Xapian::Document> document;  ///< of a valid record
+};
+
+Analysed analyse(Job& job, const std::string& default_collection,
+                 const analyzers::LanguageDetector& detector, const analyzers::Registry& registry) {
+  ImportItem& item = job.item;
+  Analysed analysed{item.kind, std::move(item.where), job.file, std::move(item.deleted_id),
+                    std::move(item.failure), {}, {}};
+  if (item.kind != ImportItem::Kind::record) return analysed;
+  try {
+    BuiltRecord built = build_record(item, default_collection, detector);
+    analysed.errors = std::move(built.errors);
+    if (built.record) {
+      analysed.id = built.record->id;
+      analysed.document = build_document(*built.record, registry.for_tag(built.record->language));
+    }
+  } catch (const std::exception& error) {
+    // Whatever a library throws on odd input costs one record, not the run.
+    analysed.errors.push_back({"record", error.what(), analysed.where.line});
+    analysed.document.reset();
+  }
+  return analysed;
+}
+
+// Where a run first met each id: a second record with it is refused, never a replacement.
+class IdRegister {
+ public:
+  /// Empty when `id` is new in this run, else where it was first imported.
+  std::optional<std::pair<std::size_t, int>> claim(const std::string& id, std::size_t file,
+                                                   int line) {
+    const auto [found, inserted] = first_.try_emplace(id, Place{file, line});
+    if (inserted) return std::nullopt;
+    return std::pair{found->second.file, found->second.line};
+  }
+
+  void forget(const std::string& id) { first_.erase(id); }
+
+ private:
+  struct Place {
+    std::size_t file;
+    int line;
+  };
+  std::unordered_map<std::string, Place> first_;
+};
+
+// Writes analysed items in order: counts, id collisions, batches, progress.
+class Writer {
+ public:
+  Writer(IndexWriter& writer, const ImportOptions& options, const std::vector<PlannedFile>& files,
+         ImportSummary& summary, std::ostream& errors, ImportProgress* progress)
+      : writer_(writer), options_(options), files_(files), summary_(summary), errors_(errors),
+        progress_(progress) {}
+
+  void operator()(Analysed& item) {
+    try {
+      write(item);
+    } catch (const StrictStop&) {
+      throw;
+    } catch (const std::exception& error) {
+      report(item.where, {"record", error.what(), 0});
+    }
+    if (progress_) progress_->update(summary_, files_[item.file].file.display);
+  }
+
+ private:
+  void write(Analysed& item) {
+    switch (item.kind) {
+      case ImportItem::Kind::failure:
+        return report(item.where, item.failure);
+      case ImportItem::Kind::skipped:
+        errors_ << item.where.file << ": skipped: " << item.failure.message << '\n';
+        ++summary_.skipped;
+        return;
+      case ImportItem::Kind::deletion:
+        summary_.removed += writer_.remove(item.id) ? 1 : 0;
+        ids_.forget(item.id);  // a record after its deletion is a new one
+        break;
+      case ImportItem::Kind::record: {
+        for (const FieldError& error : item.errors) errors_ << format_error(item.where, error) << '\n';
+        if (!item.document) {
+          ++summary_.failed;
+          if (options_.strict) throw StrictStop{};
+          return;
+        }
+        if (const auto first = ids_.claim(item.id, item.file, item.where.line)) {
+          const SourceLocation& there = {files_[first->first].file.display, first->second};
+          return report(item.where,
+                        {"id",
+                         "'" + item.id + "' is also the id of " + there.file +
+                             (there.line > 0 ? ":" + std::to_string(there.line) : "") +
+                             ", imported earlier in this run; ids must be unique in one "
+                             "import, so this record was not imported",
+                         item.where.line});
+        }
+        const auto outcome = writer_.upsert(item.id, *item.document);
+        ++(outcome == IndexWriter::Outcome::added ? summary_.added : summary_.replaced);
+        break;
       }
-    } else if (fs::is_regular_file(root, error)) {
-      const FormatReader* reader = forced ? forced : reader_for(root.extension().string());
-      if (!reader) {
-        problems.push_back(argument + ": unknown format '" + root.extension().string() +
-                           "' (use --format json|jsonl|md|html|xml)");
-        continue;
-      }
-      planned.push_back({{root, argument, generic(root.filename())}, reader});
-    } else {
-      problems.push_back(argument + ": no such file or directory");
+    }
+    if (!options_.strict && ++since_commit_ >= options_.batch_size) {
+      writer_.commit();
+      since_commit_ = 0;
     }
   }
-  return planned;
+
+  void report(const SourceLocation& where, const FieldError& error) {
+    errors_ << format_error(where, error) << '\n';
+    ++summary_.failed;
+    if (options_.strict) throw StrictStop{};
+  }
+
+  IndexWriter& writer_;
+  const ImportOptions& options_;
+  const std::vector<PlannedFile>& files_;
+  ImportSummary& summary_;
+  std::ostream& errors_;
+  ImportProgress* progress_;
+  IdRegister ids_;
+  std::size_t since_commit_ = 0;
+};
+
+void warn_unmatched_pattern(const ImportOptions& options, const std::vector<PlannedFile>& files,
+                            std::ostream& errors) {
+  if (!options.lang_from_path || files.empty()) return;
+  const auto matched = std::count_if(files.begin(), files.end(), [](const PlannedFile& planned) {
+    return planned.file.path_language.has_value();
+  });
+  if (matched > 0) return;
+  errors << "warning: --lang-from-path '" << options.lang_from_path_text << "' matched none of "
+         << files.size() << " file" << (files.size() == 1 ? "" : "s")
+         << " (tried on each path below its PATH argument and on the path as given): their "
+            "languages come from the files or are detected\n";
 }
 
 }  // namespace
@@ -70,77 +299,45 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
                            ImportProgress* progress, const std::atomic<bool>* stop) {
   const auto started = std::chrono::steady_clock::now();
   ImportSummary summary;
-  std::vector<std::string> problems;
-  const std::vector<PlannedFile> files = plan(paths, options.format, problems);
+  Planner planner(options, summary, errors);
+  const std::vector<PlannedFile> files = planner.plan(paths);
+  warn_unmatched_pattern(options, files, errors);
+  for (const PlannedFile& planned : files) {
+    summary.language_from_path += planned.file.path_language ? 1 : 0;
+  }
   ReadOptions read_options = options.read;
   read_options.format = options.format;
-  for (const std::string& problem : problems) errors << problem << '\n';
-  summary.failed += problems.size();
   if (options.strict) {
-    if (!problems.empty()) {
+    if (planner.failed()) {
       summary.stopped_strict = true;
       return summary;
     }
     writer.begin_all_or_nothing();
   }
-  std::size_t since_commit = 0;
   auto stopping = [&] { return stop && stop->load(); };
+  Writer write(writer, options, files, summary, errors, progress);
   try {
-    for (const PlannedFile& planned : files) {
-      if (stopping()) break;
+    const unsigned threads = options.jobs > 1 ? options.jobs : 0;
+    // Enough records in flight to keep every thread busy, few enough to bound memory.
+    OrderedWorkers<Job, Analysed> workers(
+        threads,
+        [&](Job& job) { return analyse(job, options.read.collection, detector, writer.registry()); },
+        std::max<std::size_t>(64, 32 * threads));
+    for (std::size_t index = 0; index < files.size() && !stopping(); ++index) {
+      const PlannedFile& planned = files[index];
       ++summary.files;
       std::error_code size_error;
       summary.bytes += fs::file_size(planned.file.path, size_error);
-      const auto report = [&](const SourceLocation& where, const FieldError& error) {
-        errors << format_error(where, error) << '\n';
-        ++summary.failed;
-        if (options.strict) throw StrictStop{};
-      };
-      // Imports one item; a bad record is reported and skipped.
-      const auto import_item = [&](ImportItem& item) {
-        switch (item.kind) {
-          case ImportItem::Kind::failure:
-            report(item.where, item.failure);
-            return;
-          case ImportItem::Kind::deletion:
-            summary.removed += writer.remove(item.deleted_id) ? 1 : 0;
-            break;
-          case ImportItem::Kind::record: {
-            BuiltRecord built = build_record(item, options.read.collection, detector);
-            for (const FieldError& error : built.errors)
-              errors << format_error(item.where, error) << '\n';
-            if (!built.record) {
-              ++summary.failed;
-              if (options.strict) throw StrictStop{};
-              return;
-            }
-            const auto outcome = writer.upsert(*built.record);
-            ++(outcome == IndexWriter::Outcome::added ? summary.added : summary.replaced);
-            break;
-          }
-        }
-        if (!options.strict && ++since_commit >= options.batch_size) {
-          writer.commit();
-          since_commit = 0;
-        }
-        if (progress) progress->update(summary, planned.file.display);
-      };
       try {
         planned.reader->read(planned.file, read_options, [&](ImportItem&& item) {
-          if (stopping()) return;
-          try {
-            import_item(item);
-          } catch (const StrictStop&) {
-            throw;
-          } catch (const std::exception& error) {
-            // Whatever a library throws on odd input costs one record, not the run.
-            report(item.where, {"record", error.what(), 0});
-          }
+          if (!stopping()) workers.submit(Job{std::move(item), index}, write);
         });
       } catch (const InvalidInput& error) {  // unreadable file
-        report({planned.file.display, 0}, {"file", error.what(), 0});
+        workers.submit(Job{failure_item(planned.file.display, 0, "file", error.what()), index},
+                       write);
       }
     }
+    workers.finish(write);
   } catch (const StrictStop&) {
     writer.abandon();
     summary.stopped_strict = true;

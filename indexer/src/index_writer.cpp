@@ -71,11 +71,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& directory,
 }
 
 IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
-  const std::string id_term = schema::term(schema::kId, record.id);
+  return upsert(record.id, build_document(record, registry_.for_tag(record.language)));
+}
+
+IndexWriter::Outcome IndexWriter::upsert(const std::string& id, const Xapian::Document& document) {
+  const std::string id_term = schema::term(schema::kId, id);
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
   if (previous) change_spelling(database_, *previous, false);
-  const analyzers::Analyzer& analyzer = registry_.for_tag(record.language);
-  const Xapian::Document document = build_document(record, analyzer);
   change_spelling(database_, document, true);
   database_.replace_document(id_term, document);
   return previous ? Outcome::replaced : Outcome::added;

@@ -59,13 +59,14 @@ TEST_CASE("a page without lang has no declared language", "[html]") {
   CHECK_FALSE(items[0].fields.contains("inLanguage"));
 }
 
-TEST_CASE("lang-from-path wins over <html lang>, a base url fills a missing url", "[html]") {
+TEST_CASE("a language from the path wins over <html lang>, a base url fills a missing url",
+          "[html]") {
   TempDir dir;
   ReadOptions options;
-  options.lang_from_path.emplace("^([a-z]{2}(?:-[A-Z]{2})?)/");
   options.base_url = "https://book.example.org/";
   const auto items = read_items(
-      dir, "pt-BR/apt.html", "<html lang=\"en\"><title>APT</title><body>x</body></html>", options);
+      dir, "pt-BR/apt.html", "<html lang=\"en\"><title>APT</title><body>x</body></html>", options,
+      "pt-BR");
   CHECK(items[0].fields["inLanguage"] == "pt-BR");
   CHECK(items[0].fields["url"] == "https://book.example.org/pt-BR/apt.html");
 }

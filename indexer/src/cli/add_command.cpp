@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
@@ -27,14 +28,19 @@ constexpr const char* kHelp =
     "\n"
     "  --db DIR               index directory (created when missing)\n"
     "  --format NAME          read every file as json, jsonl, md, html or xml\n"
-    "  --lang-from-path REGEX language from the file's relative path, capture group 1\n"
-    "                         (e.g. '^([a-z]{2}(-[A-Z]{2})?)/' for fr-FR/page.html)\n"
+    "  --lang-from-path REGEX language from the file's path, capture group 1; tried on the\n"
+    "                         path below PATH ('^([a-z]{2}(-[A-Z]{2})?)/' for fr-FR/a.html)\n"
+    "                         and on the path as given ('html/([a-z]{2}(-[A-Z]{2})?)/')\n"
     "  --base-url URL         url prefix for HTML pages without <link rel=canonical>\n"
     "  --collection NAME      collection of records that name none\n"
     "  --batch N              records per commit (default 500)\n"
+    "  --jobs N               threads that analyse records (default: one per core)\n"
     "  --strict               stop at the first bad record and import nothing\n"
     "  --quiet                no progress bar and no summary\n"
     "\n"
+    "A record without an id gets its path from the folder holding PATH, without the\n"
+    "extension (html/de-DE/apt.html under PATH html/de-DE: de-DE/apt). Two records with\n"
+    "one id in one run are an error naming both. READMEs and JSON Schemas are skipped.\n"
     "Bad records are reported as file:line: field: problem and skipped; the exit code\n"
     "is 1 when any record failed, 130 when interrupted (what was committed stays).\n";
 
@@ -48,12 +54,27 @@ std::string megabytes(std::uintmax_t bytes) {
   return text;
 }
 
+// A whole number of at least 1, or an error naming the flag.
+unsigned count_flag(const std::string& flag, const std::string& value) {
+  std::size_t end = 0;
+  unsigned long number = 0;
+  try {
+    number = std::stoul(value, &end);
+  } catch (const std::exception&) {
+    end = 0;
+  }
+  if (end == 0 || end != value.size() || value[0] == '-' || number == 0 || number > 1000000) {
+    throw InvalidInput(flag + " '" + value + "' must be a whole number from 1 to 1000000");
+  }
+  return static_cast<unsigned>(number);
+}
+
 }  // namespace
 
 int run_add(const std::vector<std::string>& args, Streams streams) {
   const Arguments arguments(args, {"--strict", "--quiet", "--help"},
                             {"--db", "--format", "--lang-from-path", "--base-url",
-                             "--collection", "--batch"});
+                             "--collection", "--batch", "--jobs"});
   if (arguments.has("--help")) {
     streams.out << kHelp;
     return 0;
@@ -67,19 +88,15 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
   options.read.collection = arguments.value("--collection").value_or("");
   if (auto pattern = arguments.value("--lang-from-path")) {
     try {
-      options.read.lang_from_path.emplace(*pattern);
+      options.lang_from_path.emplace(*pattern);
+      options.lang_from_path_text = *pattern;
     } catch (const std::regex_error& error) {
       throw InvalidInput("--lang-from-path '" + *pattern + "': " + error.what());
     }
   }
-  if (auto batch = arguments.value("--batch")) {
-    try {
-      options.batch_size = std::stoul(*batch);
-    } catch (const std::exception&) {
-      throw InvalidInput("--batch '" + *batch + "' is not a number");
-    }
-    if (options.batch_size == 0) throw InvalidInput("--batch must be at least 1");
-  }
+  if (auto batch = arguments.value("--batch")) options.batch_size = count_flag("--batch", *batch);
+  options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (auto jobs = arguments.value("--jobs")) options.jobs = count_flag("--jobs", *jobs);
 
   const analyzers::Registry registry;
   const analyzers::LanguageDetector detector;
@@ -100,13 +117,13 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
   if (!quiet) {
     char line[512];
     std::snprintf(line, sizeof line,
-                  "%s: %zu added, %zu replaced, %zu removed, %zu failed; %zu files, %s in "
+                  "%s: %zu added, %zu replaced, %zu removed, %zu failed, %zu skipped; %zu files, %s in "
                   "%.2f s (%.0f records/s); index %s: %u documents, %s\n",
                   summary.stopped_strict ? "stopped (--strict), nothing written"
                   : summary.interrupted  ? "interrupted, committed work kept"
                                          : "done",
                   summary.added, summary.replaced, summary.removed, summary.failed,
-                  summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
+                  summary.skipped, summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
                   summary.seconds > 0 ? summary.records() / summary.seconds : 0.0, db.c_str(),
                   writer.document_count(), megabytes(index_size_bytes(db)).c_str());
     streams.out << line;

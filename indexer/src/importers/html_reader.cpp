@@ -157,12 +157,8 @@ class HtmlReader final : public FormatReader {
       item.field_lines[field] = line_of(where);
     };
     read_embedded_json_ld(root, item);
-    if (options.lang_from_path) {
-      std::smatch match;
-      if (std::regex_search(file.relative, match, *options.lang_from_path) && match.size() > 1) {
-        fields["inLanguage"] = match[1].str();  // asked for explicitly: wins over <html lang>
-      }
-    }
+    // Asked for explicitly: wins over <html lang>.
+    if (file.path_language) fields["inLanguage"] = *file.path_language;
     set("inLanguage", attribute(root, "lang"), root);
     if (const GumboNode* title = first_element(root, GUMBO_TAG_TITLE)) {
       set("title", text_of_title(title), title);
@@ -184,10 +180,7 @@ class HtmlReader final : public FormatReader {
     if (!content) content = first_element(root, GUMBO_TAG_ARTICLE);
     if (!content) content = first_element(root, GUMBO_TAG_BODY);
     if (content && !fields.contains("text")) set("text", text_of(content), content);
-    if (!fields.contains("id")) {
-      std::string id = file.relative.substr(0, file.relative.rfind('.'));
-      fields["id"] = id;
-    }
+    if (!fields.contains("id")) fields["id"] = file.id_from_path;
     if (!fields.contains("url") && !options.base_url.empty()) {
       fields["url"] = options.base_url + file.relative;
     }

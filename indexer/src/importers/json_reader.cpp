@@ -125,6 +125,15 @@ class JsonReader final : public FormatReader {
       sink(failure_item(file.display, line_at(text, error.byte), "json", describe(error)));
       return;
     }
+    // A schema describes records; it is never one. Folders of records often hold theirs.
+    if (document.is_object() && document.contains("$schema")) {
+      ImportItem skipped;
+      skipped.kind = ImportItem::Kind::skipped;
+      skipped.where = {file.display, 1};
+      skipped.failure = {"$schema", "a JSON Schema, not a record", 1};
+      sink(std::move(skipped));
+      return;
+    }
     RecordLocator locator(text);
     emit(document, file, 1, &locator, sink);
   }

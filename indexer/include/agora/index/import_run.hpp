@@ -3,6 +3,8 @@
 
 #include <atomic>
 #include <iosfwd>
+#include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,13 @@ struct ImportOptions {
   std::string format;           ///< a --format name; empty to choose by extension
   bool strict = false;          ///< stop at the first failure and write nothing
   std::size_t batch_size = 500; ///< records per commit
+  /// Threads that validate and analyse records while this one reads and writes; 0 or 1
+  /// does everything on this thread.
+  unsigned jobs = 1;
+  /// --lang-from-path: capture group 1 is the language. Tried on the path below the PATH
+  /// argument ("fr-FR/page.html"), then on the path as the user gave it.
+  std::optional<std::regex> lang_from_path;
+  std::string lang_from_path_text;  ///< the pattern as written, for the warning
 };
 
 /// What a run did, for the summary line and the exit code.
@@ -27,6 +36,8 @@ struct ImportSummary {
   std::size_t replaced = 0;
   std::size_t removed = 0;
   std::size_t failed = 0;  ///< records (or whole files) that could not be imported
+  std::size_t skipped = 0; ///< files that are not records (a README, a JSON Schema)
+  std::size_t language_from_path = 0;  ///< files whose language --lang-from-path gave
   double seconds = 0;
   bool interrupted = false;     ///< stopped by a signal; committed work is kept
   bool stopped_strict = false;  ///< --strict met a failure; nothing was written

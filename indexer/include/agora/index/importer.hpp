@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,7 +16,8 @@ namespace agora::index {
 
 /// What a reader found at one place of an input file.
 struct ImportItem {
-  enum class Kind { record, deletion, failure };
+  /// `skipped`: the file is not a record at all (a JSON Schema); `failure.message` says why.
+  enum class Kind { record, deletion, failure, skipped };
   Kind kind = Kind::record;
   SourceLocation where;                     ///< the record's first line
   nlohmann::json fields = nlohmann::json::object();  ///< native field names (inLanguage, ...)
@@ -34,9 +34,6 @@ ImportItem failure_item(const std::string& file, int line, std::string field,
 
 /// Options that change how files are read.
 struct ReadOptions {
-  /// Applied to a file's path relative to the PATH argument; capture group 1 is the language
-  /// ("([a-z]{2}(?:-[A-Z]{2})?)/" for "fr-FR/page.html").
-  std::optional<std::regex> lang_from_path;
   /// Prefix for the url of HTML pages that have no <link rel="canonical">.
   std::string base_url;
   /// Collection for records that name none (OAI-PMH records default to the repository host).
@@ -49,7 +46,13 @@ struct ReadOptions {
 struct InputFile {
   std::filesystem::path path;      ///< to open
   std::string display;             ///< as the user named it, for messages
-  std::string relative;            ///< relative to the PATH argument, '/'-separated
+  std::string relative;            ///< below the PATH argument, '/'-separated: for urls
+  /// The id of a record that names none: the path from the folder that holds the PATH
+  /// argument, without the extension ("de-DE/apt" for PATH html/de-DE). See
+  /// docs/index-schema.md, "Ids made from paths".
+  std::string id_from_path;
+  /// The language --lang-from-path found in the path, if it did.
+  std::optional<std::string> path_language;
 };
 
 /// Reads one input format.

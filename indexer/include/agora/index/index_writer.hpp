@@ -26,6 +26,9 @@ class IndexWriter {
   enum class Outcome { added, replaced };
   /// Adds the record, or replaces the document with the same id.
   Outcome upsert(const Record& record);
+  /// The same for a document already built with build_document(), so that records can be
+  /// analysed on other threads than the one that writes.
+  Outcome upsert(const std::string& id, const Xapian::Document& document);
   /// Removes the document with this id; false when there is none.
   bool remove(const std::string& id);
   /// Groups every change until commit() or abandon() into one transaction, so that a run
@@ -37,6 +40,7 @@ class IndexWriter {
   void abandon();
 
   Xapian::doccount document_count() const { return database_.get_doccount(); }
+  const analyzers::Registry& registry() const { return registry_; }
 
  private:
   Xapian::WritableDatabase database_;
