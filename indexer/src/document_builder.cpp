@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "display_fields.hpp"
+#include "stored_document.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
@@ -33,7 +34,11 @@ class FieldIndexer {
       last = std::max(last, position);
       document_.add_posting(token.term, position, wdf);
       if (!prefix.empty()) document_.add_posting(schema::term(prefix, token.term), position, wdf);
-      document_.add_term(schema::term(schema::kFolded, token.folded), wdf);
+      // Most words have no accents: their folded form is the word itself, which the
+      // query side finds as the exact term (schema::folded_query).
+      if (token.folded != token.term) {
+        document_.add_term(schema::term(schema::kFolded, token.folded), wdf);
+      }
       if (!analyzer_.stemmer().empty()) {
         document_.add_term(schema::stem_term(analyzer_.language(), token.stem), wdf);
       }
@@ -102,13 +107,12 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   document.add_value(schema::kCollectionValue, record.collection);
   document.add_value(schema::kSubjectsValue,
                      join(record.subjects, std::string(1, schema::kListSeparator)));
-  document.add_value(schema::kBodyText, record.text);
   document.add_value(schema::kRatingBoost, Xapian::sortable_serialise(rating_boost(
                                                record.rating_value, record.rating_count)));
   nlohmann::json data = record.stored;
   data.erase("text");
   document.add_value(schema::kDisplay, encode_display(data));
-  document.set_data(data.dump());
+  document.set_data(document_data(data, record.text));
   return document;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <ostream>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "agora/error.hpp"
@@ -25,6 +26,7 @@ namespace fs = std::filesystem;
 struct PlannedFile {
   InputFile file;
   const FormatReader* reader;
+  std::uintmax_t bytes = 0;
 };
 
 // Signals a --strict run to unwind at the first failure.
@@ -121,7 +123,9 @@ class Planner {
         }
       }
     }
-    planned_.push_back({std::move(file), reader});
+    const std::uintmax_t bytes = fs::file_size(path, error);
+    summary_.total_bytes += error ? 0 : bytes;
+    planned_.push_back({std::move(file), reader, error ? 0 : bytes});
   }
 
   void note(const std::string& file, const std::string& why) {
@@ -211,6 +215,7 @@ class Writer {
         progress_(progress) {}
 
   void operator()(Analysed& item) {
+    reached(item.file);
     try {
       write(item);
     } catch (const StrictStop&) {
@@ -262,6 +267,16 @@ class Writer {
     }
   }
 
+ public:
+  /// Counts the files up to `file` as read: their records come no earlier than this.
+  void reached(std::size_t file) {
+    for (; next_file_ <= file && next_file_ < files_.size(); ++next_file_) {
+      ++summary_.files;
+      summary_.bytes += files_[next_file_].bytes;
+    }
+  }
+
+ private:
   void report(const SourceLocation& where, const FieldError& error) {
     errors_ << format_error(where, error) << '\n';
     ++summary_.failed;
@@ -276,6 +291,7 @@ class Writer {
   ImportProgress* progress_;
   IdRegister ids_;
   std::size_t since_commit_ = 0;
+  std::size_t next_file_ = 0;
 };
 
 void warn_unmatched_pattern(const ImportOptions& options, const std::vector<PlannedFile>& files,
@@ -316,32 +332,61 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
   }
   auto stopping = [&] { return stop && stop->load(); };
   Writer write(writer, options, files, summary, errors, progress);
-  try {
-    const unsigned threads = options.jobs > 1 ? options.jobs : 0;
-    // Enough records in flight to keep every thread busy, few enough to bound memory.
-    OrderedWorkers<Job, Analysed> workers(
-        threads,
-        [&](Job& job) { return analyse(job, options.read.collection, detector, writer.registry()); },
-        std::max<std::size_t>(64, 32 * threads));
+  // Reads every file in order, handing each item to `feed`; false from it ends the run.
+  // The files it got through are counted by `write`, on the writing thread.
+  std::size_t files_read = 0;
+  auto read_all = [&](auto&& feed) {
     for (std::size_t index = 0; index < files.size() && !stopping(); ++index) {
       const PlannedFile& planned = files[index];
-      ++summary.files;
-      std::error_code size_error;
-      summary.bytes += fs::file_size(planned.file.path, size_error);
+      files_read = index + 1;
+      bool more = true;
       try {
         planned.reader->read(planned.file, read_options, [&](ImportItem&& item) {
-          if (!stopping()) workers.submit(Job{std::move(item), index}, write);
+          if (more && !stopping()) more = feed(Job{std::move(item), index});
         });
       } catch (const InvalidInput& error) {  // unreadable file
-        workers.submit(Job{failure_item(planned.file.display, 0, "file", error.what()), index},
-                       write);
+        more = more && feed(Job{failure_item(planned.file.display, 0, "file", error.what()), index});
       }
+      if (!more) return;
     }
-    workers.finish(write);
+  };
+  const auto analyse_job = [&](Job& job) {
+    return analyse(job, options.read.collection, detector, writer.registry());
+  };
+  try {
+    if (options.jobs <= 1) {
+      read_all([&](Job&& job) {
+        Analysed analysed = analyse_job(job);
+        write(analysed);
+        return true;
+      });
+    } else {
+      // Enough records in flight to keep every thread busy, few enough to bound memory.
+      OrderedWorkers<Job, Analysed> workers(options.jobs, analyse_job, 32 * options.jobs);
+      std::exception_ptr reader_failure;
+      std::thread reader([&] {
+        try {
+          read_all([&](Job&& job) { return workers.submit(std::move(job)); });
+        } catch (...) {
+          reader_failure = std::current_exception();
+        }
+        workers.close();
+      });
+      try {
+        workers.drain(write);
+      } catch (...) {
+        workers.cancel();
+        reader.join();
+        throw;
+      }
+      reader.join();
+      if (reader_failure) std::rethrow_exception(reader_failure);
+    }
   } catch (const StrictStop&) {
     writer.abandon();
     summary.stopped_strict = true;
   }
+  if (files_read > 0) write.reached(files_read - 1);
   if (!summary.stopped_strict) writer.commit();
   summary.interrupted = stopping();
   summary.seconds =

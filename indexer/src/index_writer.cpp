@@ -34,19 +34,6 @@ bool is_spelling_word(const std::string& term) {
   return term.find_first_of("0123456789.+#_") == std::string::npos;
 }
 
-// The spelling table counts, for each word, the documents that contain it.
-void change_spelling(Xapian::WritableDatabase& database, const Xapian::Document& document,
-                     bool add) {
-  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-    if (!is_spelling_word(*term)) continue;
-    if (add) {
-      database.add_spelling(*term);
-    } else {
-      database.remove_spelling(*term);
-    }
-  }
-}
-
 std::optional<Xapian::Document> stored_document(const Xapian::WritableDatabase& database,
                                                 const std::string& id_term) {
   const Xapian::PostingIterator posting = database.postlist_begin(id_term);
@@ -70,6 +57,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& directory,
   }
 }
 
+IndexWriter::~IndexWriter() {
+  if (in_transaction_) return;  // Xapian drops an unfinished transaction, so do we
+  try {
+    write_spellings();
+  } catch (const Xapian::Error&) {
+    // Lost with the writer, as a failing disk loses Xapian's own uncommitted changes.
+  }
+}
+
 IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
   return upsert(record.id, build_document(record, registry_.for_tag(record.language)));
 }
@@ -77,8 +73,8 @@ IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
 IndexWriter::Outcome IndexWriter::upsert(const std::string& id, const Xapian::Document& document) {
   const std::string id_term = schema::term(schema::kId, id);
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
-  if (previous) change_spelling(database_, *previous, false);
-  change_spelling(database_, document, true);
+  if (previous) count_spellings(*previous, -1);
+  count_spellings(document, +1);
   database_.replace_document(id_term, document);
   return previous ? Outcome::replaced : Outcome::added;
 }
@@ -87,7 +83,7 @@ bool IndexWriter::remove(const std::string& id) {
   const std::string id_term = schema::term(schema::kId, id);
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
   if (!previous) return false;
-  change_spelling(database_, *previous, false);
+  count_spellings(*previous, -1);
   database_.delete_document(id_term);
   return true;
 }
@@ -98,7 +94,25 @@ void IndexWriter::begin_all_or_nothing() {
   in_transaction_ = true;
 }
 
+// The spelling table counts, for each word, the documents that contain it. Xapian's own
+// bookkeeping per call is a map update; one call per word and batch instead of one per
+// word and document makes the spelling table a small part of the cost of indexing.
+void IndexWriter::count_spellings(const Xapian::Document& document, int change) {
+  for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+    if (is_spelling_word(*term)) spelling_changes_[*term] += change;
+  }
+}
+
+void IndexWriter::write_spellings() {
+  for (const auto& [word, change] : spelling_changes_) {
+    if (change > 0) database_.add_spelling(word, static_cast<Xapian::termcount>(change));
+    if (change < 0) database_.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+  }
+  spelling_changes_.clear();
+}
+
 void IndexWriter::commit() {
+  write_spellings();
   if (in_transaction_) {
     database_.commit_transaction();
     in_transaction_ = false;
@@ -109,6 +123,7 @@ void IndexWriter::commit() {
 
 void IndexWriter::abandon() {
   if (!in_transaction_) return;
+  spelling_changes_.clear();
   database_.cancel_transaction();
   in_transaction_ = false;
 }

@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  remove    remove resources by id\n"
     "  export    write every resource as native JSONL (to rebuild or share the index)\n"
     "  stats     documents per language, type, license, ... and index size\n"
+    "  compact   rewrite the index into full blocks, in place (add does it after big runs)\n"
     "  analyze   show how text is analysed (agora-index analyze --help)\n";
 
 }  // namespace
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "remove") return run_remove(args, streams);
     if (command == "export") return run_export(args, streams);
     if (command == "stats") return run_stats(args, streams);
+    if (command == "compact") return run_compact(args, streams);
     if (command == "analyze") return run_analyze(args, streams);
   } catch (const agora::InvalidInput& error) {
     std::cerr << "agora-index " << command << ": " << error.what() << '\n';

@@ -40,7 +40,7 @@ class Builder {
     if (field == "title") return Xapian::Query(schema::term(schema::kTitle, token.term));
     if (field == "subject") return Xapian::Query(schema::term(schema::kKeyword, token.term));
     std::vector<Xapian::Query> forms{Xapian::Query(token.term),
-                                     Xapian::Query(schema::term(schema::kFolded, token.folded))};
+                                     schema::folded_query(token.folded)};
     if (!analyzer_.stemmer().empty()) {
       forms.emplace_back(schema::stem_term(analyzer_.language(), token.stem));
     }
@@ -93,6 +93,11 @@ class Builder {
     if (prefix.empty()) {
       forms.emplace_back(Xapian::Query::OP_WILDCARD, schema::term(schema::kFolded, token.folded),
                          kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      // Words without accents have no F term: "cafe*" must also find plain "cafeteria".
+      if (token.folded != token.term) {
+        forms.emplace_back(Xapian::Query::OP_WILDCARD, token.folded, kMaxPrefixExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
     }
     return combine(Xapian::Query::OP_OR, forms);
   }

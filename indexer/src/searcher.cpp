@@ -11,6 +11,7 @@
 #include "agora/index/search.hpp"
 #include "display_fields.hpp"
 #include "query_builder.hpp"
+#include "stored_document.hpp"
 #include "snippet.hpp"
 
 namespace agora::index {
@@ -199,7 +200,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     hit.score = match.get_weight() - (hit.in_learner_language ? kLearnerLanguageBoost : 0.0);
-    const std::string body = document.get_value(schema::kBodyText);
+    const std::string body = body_text(document);
     hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
                                built.terms, kSnippetBytes);
     if (!shown.work.empty()) {
@@ -286,8 +287,8 @@ std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
   const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
   if (posting == database_.postlist_end(id_term)) return std::nullopt;
   const Xapian::Document document = database_.get_document(*posting);
-  json record = json::parse(document.get_data());
-  const std::string text = document.get_value(schema::kBodyText);
+  json record = stored_record(document);
+  const std::string text = body_text(document);
   if (!text.empty()) record["text"] = text;
   return record;
 }
@@ -313,7 +314,7 @@ std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
   if (words.empty()) return found;
   std::vector<Xapian::Query> any_word;
   for (const std::string& word : words) {
-    any_word.emplace_back(schema::term(schema::kFolded, word));
+    any_word.push_back(schema::folded_query(word));
   }
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query(

@@ -18,35 +18,36 @@ std::string cache_key(const index::SearchRequest& request) {
   return key;
 }
 
-void ResultCache::forget_older_than_locked(Xapian::rev revision) {
-  // Only forward: a worker whose searcher has not reopened yet must not empty the cache
-  // that the others have filled for the newer revision.
-  if (revision <= revision_) return;
+bool ResultCache::adopt_locked(const IndexVersion& version) {
+  // Only forward within one index: a worker whose searcher has not reopened yet must not
+  // empty the cache that the others have filled for the newer revision.
+  if (version.uuid == version_.uuid && version.revision <= version_.revision) {
+    return version.revision == version_.revision;
+  }
   recent_.clear();
   by_key_.clear();
-  revision_ = revision;
+  version_ = version;
+  return true;
 }
 
 std::shared_ptr<const index::SearchResult> ResultCache::find(const index::SearchRequest& request,
-                                                             Xapian::rev revision) {
+                                                             const IndexVersion& version) {
   if (capacity_ == 0) return nullptr;
   const std::string key = cache_key(request);
   std::lock_guard<std::mutex> lock(mutex_);
-  forget_older_than_locked(revision);
-  if (revision != revision_) return nullptr;
+  if (!adopt_locked(version)) return nullptr;
   const auto found = by_key_.find(key);
   if (found == by_key_.end()) return nullptr;
   recent_.splice(recent_.begin(), recent_, found->second);
   return found->second->second;
 }
 
-void ResultCache::keep(const index::SearchRequest& request, Xapian::rev revision,
+void ResultCache::keep(const index::SearchRequest& request, const IndexVersion& version,
                        std::shared_ptr<const index::SearchResult> result) {
   if (capacity_ == 0) return;
   std::string key = cache_key(request);
   std::lock_guard<std::mutex> lock(mutex_);
-  forget_older_than_locked(revision);
-  if (revision != revision_ || by_key_.count(key)) return;
+  if (!adopt_locked(version) || by_key_.count(key)) return;
   recent_.emplace_front(key, std::move(result));
   by_key_.emplace(std::move(key), recent_.begin());
   if (recent_.size() > capacity_) {

@@ -101,7 +101,13 @@ struct SearchServer::Impl {
     if (!slot) {
       slot = std::make_unique<index::Searcher>(config.db, registry);
     } else {
-      slot->refresh();
+      try {
+        slot->refresh();
+      } catch (const Xapian::Error&) {
+        // The directory now holds another database (agora-index compacted it into place,
+        // or a rebuild was swapped in): open that one.
+        slot = std::make_unique<index::Searcher>(config.db, registry);
+      }
     }
     return *slot;
   }
@@ -144,7 +150,7 @@ struct SearchServer::Impl {
   // The result of a search, from the cache when the index has not changed since.
   std::shared_ptr<const index::SearchResult> run_search(const index::SearchRequest& request) {
     index::Searcher& current = searcher();
-    const Xapian::rev revision = current.database().get_revision();
+    const IndexVersion revision(current.database().get_revision(), current.database().get_uuid());
     if (auto cached = results.find(request, revision)) return cached;
     auto result = std::make_shared<const index::SearchResult>(current.search(request));
     results.keep(request, revision, result);

@@ -49,7 +49,8 @@ std::optional<nlohmann::json> stored(const std::filesystem::path& db, const std:
   const Xapian::Database database(db.string());
   const std::string term = schema::term(schema::kId, id);
   if (database.postlist_begin(term) == database.postlist_end(term)) return std::nullopt;
-  return nlohmann::json::parse(database.get_document(*database.postlist_begin(term)).get_data());
+  const std::string data = database.get_document(*database.postlist_begin(term)).get_data();
+  return nlohmann::json::parse(data.substr(0, data.find('\0')));  // the text follows a NUL
 }
 
 ImportOptions with_pattern(const std::string& pattern) {

@@ -113,12 +113,19 @@ TEST_CASE("a record becomes exact, folded and stemmed terms, filters and values"
     CHECK(terms.count(expected) == 1);
   }
   CHECK(terms.count("d'habitants") == 0);  // elided
+  // A folded term only where folding changes the word: "habitants" is its own folded form.
+  CHECK(terms.count("Fhabitants") == 0);
   const Xapian::Document document =
       database.get_document(*database.postlist_begin(schema::term(schema::kId, "housing-fr")));
   CHECK(document.get_value(schema::kWorkKey) == "housing");
   CHECK(document.get_value(schema::kLanguageValue) == "fr");
   CHECK(Xapian::sortable_unserialise(document.get_value(schema::kDatePublished)) == 20240312);
-  const auto stored = nlohmann::json::parse(document.get_data());
+  // The record, then a NUL and the text, which Xapian compresses with the data.
+  const std::string data = document.get_data();
+  REQUIRE(data.find('\0') != std::string::npos);
+  CHECK_THAT(data.substr(data.find('\0') + 1), Catch::StartsWith("Une coopérative d'habitants"));
+  CHECK(document.get_value(schema::kBodyText).empty());
+  const auto stored = nlohmann::json::parse(data.substr(0, data.find('\0')));
   CHECK(stored["title"] == "Les coopératives d'habitants");
   CHECK(stored["license"] == "CC-BY-SA-4.0");
   // Title terms outweigh body terms (field weights through wdf).

@@ -45,6 +45,17 @@ TEST_CASE("a newer revision empties the cache, and an older one neither reads no
   CHECK(cache.size() == 0);
 }
 
+TEST_CASE("another index at a lower revision (rebuilt or compacted into place) empties it",
+          "[result_cache]") {
+  ResultCache cache(10);
+  cache.keep(asking("coop"), {7, "uuid-before"}, with_total(1));
+  REQUIRE(cache.find(asking("coop"), {7, "uuid-before"}) != nullptr);
+  CHECK(cache.find(asking("coop"), {1, "uuid-after"}) == nullptr);
+  cache.keep(asking("coop"), {1, "uuid-after"}, with_total(2));
+  REQUIRE(cache.find(asking("coop"), {1, "uuid-after"}) != nullptr);
+  CHECK(cache.find(asking("coop"), {1, "uuid-after"})->total == 2);
+}
+
 TEST_CASE("beyond its capacity the least recently used result goes", "[result_cache]") {
   ResultCache cache(2);
   cache.keep(asking("a"), 1, with_total(1));

@@ -9,6 +9,7 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
+#include "agora/index/compaction.hpp"
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/command_arguments.hpp"
@@ -37,7 +38,10 @@ constexpr const char* kHelp =
     "  --jobs N               threads that analyse records (default: one per core)\n"
     "  --strict               stop at the first bad record and import nothing\n"
     "  --quiet                no progress bar and no summary\n"
+    "  --no-compact           leave the index as written (see below)\n"
     "\n"
+    "A run that wrote a quarter of the index or more (and 1000 records) compacts it\n"
+    "in place afterwards: incremental commits leave its blocks about half full.\n"
     "A record without an id gets its path from the folder holding PATH, without the\n"
     "extension (html/de-DE/apt.html under PATH html/de-DE: de-DE/apt). Two records with\n"
     "one id in one run are an error naming both. READMEs and JSON Schemas are skipped.\n"
@@ -72,7 +76,7 @@ unsigned count_flag(const std::string& flag, const std::string& value) {
 }  // namespace
 
 int run_add(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--strict", "--quiet", "--help"},
+  const Arguments arguments(args, {"--strict", "--quiet", "--help", "--no-compact"},
                             {"--db", "--format", "--lang-from-path", "--base-url",
                              "--collection", "--batch", "--jobs"});
   if (arguments.has("--help")) {
@@ -113,19 +117,25 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
                                              streams.err, progress.get(), &interrupted);
   std::signal(SIGINT, previous_int);
   std::signal(SIGTERM, previous_term);
+  const auto written_bytes = index_size_bytes(db);
+  const bool compact = !arguments.has("--no-compact") && !summary.interrupted &&
+                       !summary.stopped_strict &&
+                       worth_compacting(summary.records() + summary.removed, writer.document_count());
+  if (compact) compact_in_place(db);
 
   if (!quiet) {
     char line[512];
     std::snprintf(line, sizeof line,
                   "%s: %zu added, %zu replaced, %zu removed, %zu failed, %zu skipped; %zu files, %s in "
-                  "%.2f s (%.0f records/s); index %s: %u documents, %s\n",
+                  "%.2f s (%.0f records/s); index %s: %u documents, %s%s\n",
                   summary.stopped_strict ? "stopped (--strict), nothing written"
                   : summary.interrupted  ? "interrupted, committed work kept"
                                          : "done",
                   summary.added, summary.replaced, summary.removed, summary.failed,
                   summary.skipped, summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
                   summary.seconds > 0 ? summary.records() / summary.seconds : 0.0, db.c_str(),
-                  writer.document_count(), megabytes(index_size_bytes(db)).c_str());
+                  writer.document_count(), megabytes(index_size_bytes(db)).c_str(),
+                  compact ? (" (compacted from " + megabytes(written_bytes) + ")").c_str() : "");
     streams.out << line;
   }
   if (summary.interrupted) return 130;

@@ -1,6 +1,7 @@
 // Progress display for agora-index add on a terminal.
 #include "cli/progress_bar.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace agora::index::cli {
@@ -12,12 +13,23 @@ void ProgressBar::update(const ImportSummary& so_far, const std::string& current
   drawn_ = true;
   const double seconds = std::chrono::duration<double>(now - started_).count();
   const double rate = seconds > 0 ? so_far.records() / seconds : 0;
-  // A bar of 20 cells cycling with the record count: the total is not known in advance.
-  const std::size_t filled = so_far.records() % 21;
-  char line[256];
-  std::snprintf(line, sizeof line, "\r[%-20.*s] %zu records  %.0f/s  %zu failed  %.60s\x1b[K",
-                static_cast<int>(filled), "====================", so_far.records(), rate,
-                so_far.failed, current_file.c_str());
+  const double bytes_per_second = seconds > 0 ? so_far.bytes / seconds : 0;
+  // Whole files count as read once their records are written, so the estimate starts
+  // after the first file.
+  char eta[32] = "ETA --";
+  if (bytes_per_second > 0 && so_far.total_bytes >= so_far.bytes) {
+    const auto left = static_cast<long>((so_far.total_bytes - so_far.bytes) / bytes_per_second);
+    std::snprintf(eta, sizeof eta, "ETA %ld:%02ld", left / 60, left % 60);
+  }
+  // A bar of 20 cells: the share of the input's bytes read.
+  const std::size_t filled =
+      so_far.total_bytes > 0 ? 20 * so_far.bytes / so_far.total_bytes : 0;
+  char line[320];
+  std::snprintf(line, sizeof line,
+                "\r[%-20.*s] %zu records  %.0f/s  %.1f MB/s  %s  %zu failed  %.50s\x1b[K",
+                static_cast<int>(std::min<std::size_t>(filled, 20)), "====================",
+                so_far.records(), rate, bytes_per_second / 1e6, eta, so_far.failed,
+                current_file.c_str());
   out_ << line << std::flush;
 }
 

@@ -31,7 +31,8 @@ struct ImportOptions {
 /// What a run did, for the summary line and the exit code.
 struct ImportSummary {
   std::size_t files = 0;
-  std::size_t bytes = 0;
+  std::size_t bytes = 0;        ///< of the files read so far
+  std::size_t total_bytes = 0;  ///< of every file the run will read, for an ETA
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t removed = 0;

@@ -28,7 +28,8 @@ inline constexpr std::string_view kUrl = "XURL";            ///< url_key() of th
 // Free-text terms. Unprefixed exact terms carry positions for phrases and snippets.
 inline constexpr std::string_view kTitle = "S";       ///< exact title terms, positional
 inline constexpr std::string_view kKeyword = "XK";    ///< exact subject and keyword terms
-inline constexpr std::string_view kFolded = "F";      ///< accent-folded form of every term
+inline constexpr std::string_view kFolded = "F";      ///< accent-folded form of a term, only
+                                                      ///< where it differs from the term
 inline constexpr std::string_view kStem = "Z";        ///< "Z" + language + ":" + stem
 
 /// Within-document frequency added per occurrence, by field: BM25 then ranks a title
@@ -53,8 +54,8 @@ enum Slot : Xapian::valueno {
   kLevelValue = 7,     ///< level, for facet counts
   kCollectionValue = 8,///< collection, for facet counts
   kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
-  kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
-                       ///< showing a hit never parses a whole book chapter
+  kBodyText = 10,      ///< the record's `text` in documents indexed before it moved into
+                       ///< the document data (stored_document.hpp); no longer written
   kRatingBoost = 11,   ///< sortable_serialise(rating_boost()), added to the BM25 score
   kDisplay = 12,       ///< what a hit or a translation link shows (display_fields.hpp),
                        ///< so that a hit parses no stored record, its own nor its
@@ -111,6 +112,15 @@ inline std::string filter_term(std::string_view prefix, std::string_view value) 
     if (made[i] >= 'A' && made[i] <= 'Z') made[i] = static_cast<char>(made[i] - 'A' + 'a');
   }
   return made;
+}
+
+/// Documents with a word whose accent-folded form is `folded`: those with the folded term
+/// ("Fcafe", from "café") and those where the word itself is "cafe", which have no F term.
+/// One synonym, so that BM25 sees one term, as when every word had its F term.
+inline Xapian::Query folded_query(std::string_view folded) {
+  const Xapian::Query forms[] = {Xapian::Query(term(kFolded, folded)),
+                                 Xapian::Query(std::string(folded))};
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
 }
 
 /// The stemmed term of `stem` for a language: "Zfr:cooper".

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -22,6 +24,10 @@ class IndexWriter {
   /// Opens or creates the index at `directory`. Throws agora::InvalidInput when another
   /// process is writing it and agora::CorruptIndex when it is not an Agora index.
   IndexWriter(const std::filesystem::path& directory, const analyzers::Registry& registry);
+  /// Like Xapian's own writer, commits what was not committed (outside a transaction).
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
 
   enum class Outcome { added, replaced };
   /// Adds the record, or replaces the document with the same id.
@@ -43,9 +49,14 @@ class IndexWriter {
   const analyzers::Registry& registry() const { return registry_; }
 
  private:
+  void count_spellings(const Xapian::Document& document, int change);
+  void write_spellings();
+
   Xapian::WritableDatabase database_;
   const analyzers::Registry& registry_;
   bool in_transaction_ = false;
+  /// Documents gained (or lost) per spelling word since the last commit.
+  std::unordered_map<std::string, std::int64_t> spelling_changes_;
 };
 
 }  // namespace agora::index
