@@ -18,7 +18,7 @@ std::vector<HandbookEdition> read_handbook(const std::filesystem::path& root,
   std::vector<HandbookEdition> editions;
   for (const auto& folder : std::filesystem::directory_iterator(root)) {
     if (!folder.is_directory()) continue;
-    HandbookEdition edition{folder.path().filename().string(), {}, 0};
+    HandbookEdition edition{folder.path().filename().string(), {}, {}, 0};
     std::vector<std::filesystem::path> pages;
     for (const auto& file : std::filesystem::directory_iterator(folder.path())) {
       if (file.path().extension() == ".html") pages.push_back(file.path());
@@ -27,7 +27,7 @@ std::vector<HandbookEdition> read_handbook(const std::filesystem::path& root,
     for (const auto& page : pages) {
       if (edition.bytes >= max_bytes) break;
       const std::string name = page.filename().string();
-      html.read({page, name, name}, {}, [&](index::ImportItem&& item) {
+      html.read({page, name, name, name, std::nullopt}, {}, [&](index::ImportItem&& item) {
         std::string text;
         for (const char* field : {"title", "description", "text"}) {
           if (item.fields.contains(field) && item.fields[field].is_string()) {
@@ -37,6 +37,7 @@ std::vector<HandbookEdition> read_handbook(const std::filesystem::path& root,
         }
         edition.bytes += text.size();
         edition.pages.push_back(std::move(text));
+        edition.titles.push_back(item.fields.value("title", name));
       });
     }
     editions.push_back(std::move(edition));

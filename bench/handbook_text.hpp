@@ -14,6 +14,7 @@ inline const std::filesystem::path kHandbookDir = "/usr/share/doc/debian-handboo
 struct HandbookEdition {
   std::string folder;
   std::vector<std::string> pages;
+  std::vector<std::string> titles;  ///< of each page, in the same order
   std::size_t bytes = 0;
 };
 

@@ -1,8 +1,6 @@
 // Encoding and decoding the display slot.
 #include "display_fields.hpp"
 
-#include "stored_document.hpp"
-
 #include "agora/index/index_schema.hpp"
 #include "agora/index/text_helpers.hpp"
 
@@ -59,7 +57,7 @@ std::string encode_display(const json& stored) {
 
 DisplayFields display_fields(const Xapian::Document& document) {
   const std::string encoded = document.get_value(schema::kDisplay);
-  if (encoded.empty()) return from_record(stored_record(document));
+  if (encoded.empty()) return from_record(json::parse(document.get_data()));
   // split() drops a trailing empty piece, so missing fields at the end are simply empty.
   std::vector<std::string> parts = split(encoded, schema::kListSeparator);
   parts.resize(8);

@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "display_fields.hpp"
-#include "stored_document.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
@@ -32,8 +31,15 @@ class FieldIndexer {
       if (token.term.size() > kMaxTermBytes) continue;
       const Xapian::termpos position = next_position_ + token.position;
       last = std::max(last, position);
-      document_.add_posting(token.term, position, wdf);
-      if (!prefix.empty()) document_.add_posting(schema::term(prefix, token.term), position, wdf);
+      if (token.kind == analyzers::TokenKind::part) {
+        // Parts of a word (compound parts, CJK bigrams) are found as terms; phrases are
+        // made of whole words only (query_builder.cpp), so parts need no positions.
+        document_.add_term(token.term, wdf);
+        if (!prefix.empty()) document_.add_term(schema::term(prefix, token.term), wdf);
+      } else {
+        document_.add_posting(token.term, position, wdf);
+        if (!prefix.empty()) document_.add_posting(schema::term(prefix, token.term), position, wdf);
+      }
       // Most words have no accents: their folded form is the word itself, which the
       // query side finds as the exact term (schema::folded_query).
       if (token.folded != token.term) {
@@ -107,12 +113,13 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   document.add_value(schema::kCollectionValue, record.collection);
   document.add_value(schema::kSubjectsValue,
                      join(record.subjects, std::string(1, schema::kListSeparator)));
+  document.add_value(schema::kBodyText, record.text);
   document.add_value(schema::kRatingBoost, Xapian::sortable_serialise(rating_boost(
                                                record.rating_value, record.rating_count)));
   nlohmann::json data = record.stored;
   data.erase("text");
   document.add_value(schema::kDisplay, encode_display(data));
-  document.set_data(document_data(data, record.text));
+  document.set_data(data.dump());
   return document;
 }
 

@@ -5,6 +5,11 @@
 // gives the same index whatever --jobs says.
 #include "agora/index/import_run.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -307,6 +312,14 @@ void warn_unmatched_pattern(const ImportOptions& options, const std::vector<Plan
             "languages come from the files or are detected\n";
 }
 
+// The writer is the one stage that cannot run in parallel, so it sets the pace: readers
+// and analysers run at a lower priority and take the cores it leaves idle. (On Linux a
+// thread's nice value is its own.)
+void yield_to_writer() {
+  errno = 0;
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), getpriority(PRIO_PROCESS, 0) + 5);
+}
+
 }  // namespace
 
 ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& writer,
@@ -362,9 +375,11 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
       });
     } else {
       // Enough records in flight to keep every thread busy, few enough to bound memory.
-      OrderedWorkers<Job, Analysed> workers(options.jobs, analyse_job, 32 * options.jobs);
+      OrderedWorkers<Job, Analysed> workers(options.jobs, analyse_job, 32 * options.jobs,
+                                            yield_to_writer);
       std::exception_ptr reader_failure;
       std::thread reader([&] {
+        yield_to_writer();
         try {
           read_all([&](Job&& job) { return workers.submit(std::move(job)); });
         } catch (...) {

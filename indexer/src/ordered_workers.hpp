@@ -21,9 +21,16 @@ class OrderedWorkers {
   using Work = std::function<Result(Job&)>;
 
   /// At most `window` jobs are in flight, which bounds memory however long the input is.
-  OrderedWorkers(unsigned threads, Work work, std::size_t window)
+  /// Each thread calls `on_start` first (to lower its priority, say).
+  OrderedWorkers(unsigned threads, Work work, std::size_t window,
+                 std::function<void()> on_start = [] {})
       : work_(std::move(work)), slots_(window) {
-    for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { serve(); });
+    for (unsigned i = 0; i < threads; ++i) {
+      threads_.emplace_back([this, on_start] {
+        on_start();
+        serve();
+      });
+    }
   }
 
   OrderedWorkers(const OrderedWorkers&) = delete;

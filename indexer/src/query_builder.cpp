@@ -39,8 +39,10 @@ class Builder {
     }
     if (field == "title") return Xapian::Query(schema::term(schema::kTitle, token.term));
     if (field == "subject") return Xapian::Query(schema::term(schema::kKeyword, token.term));
-    std::vector<Xapian::Query> forms{Xapian::Query(token.term),
-                                     schema::folded_query(token.folded)};
+    std::vector<Xapian::Query> forms{Xapian::Query(token.term)};
+    for (std::string& folded : schema::folded_terms(token.term, token.folded)) {
+      forms.emplace_back(std::move(folded));
+    }
     if (!analyzer_.stemmer().empty()) {
       forms.emplace_back(schema::stem_term(analyzer_.language(), token.stem));
     }

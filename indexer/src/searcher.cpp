@@ -11,7 +11,6 @@
 #include "agora/index/search.hpp"
 #include "display_fields.hpp"
 #include "query_builder.hpp"
-#include "stored_document.hpp"
 #include "snippet.hpp"
 
 namespace agora::index {
@@ -200,7 +199,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     hit.score = match.get_weight() - (hit.in_learner_language ? kLearnerLanguageBoost : 0.0);
-    const std::string body = body_text(document);
+    const std::string body = document.get_value(schema::kBodyText);
     hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
                                built.terms, kSnippetBytes);
     if (!shown.work.empty()) {
@@ -287,8 +286,8 @@ std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
   const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
   if (posting == database_.postlist_end(id_term)) return std::nullopt;
   const Xapian::Document document = database_.get_document(*posting);
-  json record = stored_record(document);
-  const std::string text = body_text(document);
+  json record = json::parse(document.get_data());
+  const std::string text = document.get_value(schema::kBodyText);
   if (!text.empty()) record["text"] = text;
   return record;
 }
@@ -314,7 +313,10 @@ std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
   if (words.empty()) return found;
   std::vector<Xapian::Query> any_word;
   for (const std::string& word : words) {
-    any_word.push_back(schema::folded_query(word));
+    // Title words are folded already: the word as a term, and as the folded term of
+    // words that had accents.
+    any_word.emplace_back(word);
+    any_word.emplace_back(schema::term(schema::kFolded, word));
   }
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query(

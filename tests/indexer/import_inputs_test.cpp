@@ -49,8 +49,7 @@ std::optional<nlohmann::json> stored(const std::filesystem::path& db, const std:
   const Xapian::Database database(db.string());
   const std::string term = schema::term(schema::kId, id);
   if (database.postlist_begin(term) == database.postlist_end(term)) return std::nullopt;
-  const std::string data = database.get_document(*database.postlist_begin(term)).get_data();
-  return nlohmann::json::parse(data.substr(0, data.find('\0')));  // the text follows a NUL
+  return nlohmann::json::parse(database.get_document(*database.postlist_begin(term)).get_data());
 }
 
 ImportOptions with_pattern(const std::string& pattern) {

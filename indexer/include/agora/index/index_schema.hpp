@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -54,8 +55,10 @@ enum Slot : Xapian::valueno {
   kLevelValue = 7,     ///< level, for facet counts
   kCollectionValue = 8,///< collection, for facet counts
   kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
-  kBodyText = 10,      ///< the record's `text` in documents indexed before it moved into
-                       ///< the document data (stored_document.hpp); no longer written
+  kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
+                       ///< showing a hit never parses a whole book chapter. Values are not
+                       ///< compressed: 33 MB of the handbook's index, and inflating the
+                       ///< text of ten hits per search would cost more (docs/index-schema.md)
   kRatingBoost = 11,   ///< sortable_serialise(rating_boost()), added to the BM25 score
   kDisplay = 12,       ///< what a hit or a translation link shows (display_fields.hpp),
                        ///< so that a hit parses no stored record, its own nor its
@@ -114,13 +117,14 @@ inline std::string filter_term(std::string_view prefix, std::string_view value) 
   return made;
 }
 
-/// Documents with a word whose accent-folded form is `folded`: those with the folded term
-/// ("Fcafe", from "café") and those where the word itself is "cafe", which have no F term.
-/// One synonym, so that BM25 sees one term, as when every word had its F term.
-inline Xapian::Query folded_query(std::string_view folded) {
-  const Xapian::Query forms[] = {Xapian::Query(term(kFolded, folded)),
-                                 Xapian::Query(std::string(folded))};
-  return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
+/// The terms that find the words whose accent-folded form is that of `word`: the folded
+/// term ("Fcafe", in documents that wrote "café") and, when `word` itself has accents, the
+/// folded form as a plain term ("cafe" as written). Without accents, `word` is that term
+/// already, and the caller has it.
+inline std::vector<std::string> folded_terms(std::string_view word, std::string_view folded) {
+  std::vector<std::string> terms{term(kFolded, folded)};
+  if (folded != word) terms.emplace_back(folded);
+  return terms;
 }
 
 /// The stemmed term of `stem` for a language: "Zfr:cooper".
