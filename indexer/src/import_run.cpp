@@ -317,7 +317,7 @@ void warn_unmatched_pattern(const ImportOptions& options, const std::vector<Plan
 // thread's nice value is its own.)
 void yield_to_writer() {
   errno = 0;
-  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), getpriority(PRIO_PROCESS, 0) + 5);
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), getpriority(PRIO_PROCESS, 0) + 19);
 }
 
 }  // namespace

@@ -76,10 +76,18 @@ TEST_CASE("JSON-LD graphs map schema.org properties to the native record", "[jso
 
 TEST_CASE("invalid UTF-8 is refused with its line", "[json]") {
   TempDir dir;
-  const auto items = read_items(dir, "latin1.jsonl", "{\"id\": \"a\"}\n{\"title\": \"caf\xE9\"}\n");
-  REQUIRE(items.size() == 1);
-  CHECK(items[0].failure.field == "encoding");
-  CHECK(items[0].where.line == 2);
+  const auto items = read_items(dir, "latin1.jsonl",
+                                "{\"id\": \"a\"}\n{\"title\": \"caf\xE9\"}\n{\"id\": \"c\"}\n");
+  // JSON Lines are read line by line: the bad line is refused, the others still come.
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].kind == ImportItem::Kind::record);
+  CHECK(items[1].failure.field == "encoding");
+  CHECK(items[1].where.line == 2);
+  CHECK(items[2].fields["id"] == "c");
+  const auto document = read_items(dir, "latin1.json", "[\n{\"title\": \"caf\xE9\"}\n]\n");
+  REQUIRE(document.size() == 1);
+  CHECK(document[0].failure.field == "encoding");
+  CHECK(document[0].where.line == 2);
 }
 
 TEST_CASE("the jsonl format reads any file as JSON Lines — .ndjson is JSON Lines", "[json]") {

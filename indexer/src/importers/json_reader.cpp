@@ -1,4 +1,7 @@
 // .jsonl and .json: native records and schema.org JSON-LD, one or many per file.
+#include <fstream>
+
+#include "agora/error.hpp"
 #include "agora/index/importer.hpp"
 #include "json_ld.hpp"
 #include "agora/index/text_helpers.hpp"
@@ -78,29 +81,34 @@ class JsonReader final : public FormatReader {
 
   void read(const InputFile& file, const ReadOptions& options,
             const ItemSink& sink) const override {
+    const std::string extension = file.path.extension().string();
+    if (options.format == "jsonl" ||
+        (options.format.empty() && (extension == ".jsonl" || extension == ".ndjson"))) {
+      return read_lines(file, sink);
+    }
     const std::string text = read_file_bytes(file.path.string());
     if (auto problem = utf8_problem(text)) {
       sink(failure_item(file.display, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
       return;
     }
-    const std::string extension = file.path.extension().string();
-    if (options.format == "jsonl" ||
-        (options.format.empty() && (extension == ".jsonl" || extension == ".ndjson"))) {
-      read_lines(file, text, sink);
-    } else {
-      read_document(file, text, sink);
-    }
+    read_document(file, text, sink);
   }
 
  private:
-  static void read_lines(const InputFile& file, const std::string& text, const ItemSink& sink) {
-    std::size_t start = 0;
-    for (int line = 1; start < text.size(); ++line) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string_view row(text.data() + start, end - start);
-      start = end + 1;
-      if (row.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  // Line by line, so that a feed of a million records never sits in memory whole, and a
+  // bad line costs that line only.
+  static void read_lines(const InputFile& file, const ItemSink& sink) {
+    std::ifstream in(file.path, std::ios::binary);
+    if (!in) throw InvalidInput(file.display + ": cannot be opened");
+    std::string row;
+    for (int line = 1; std::getline(in, row); ++line) {
+      if (row.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (const auto bad = first_invalid_utf8(row)) {
+        sink(failure_item(file.display, line, "encoding",
+                          "not valid UTF-8 at byte " + std::to_string(*bad + 1) +
+                              " of the line; convert the file to UTF-8"));
+        continue;
+      }
       try {
         const json value = json::parse(row);
         if (value.is_object()) {
