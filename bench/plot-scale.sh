@@ -13,6 +13,7 @@ set datafile separator ","
 set key autotitle columnhead left top
 set logscale x
 set grid
+set yrange [0:*]
 set xlabel "records"
 set multiplot layout 2,2 title "Agora at scale (synthetic OER collections, 2 cores)"
 set title "indexing"
@@ -21,9 +22,11 @@ plot "$csv" using 1:4 with linespoints title "records/s (agora-index add)"
 set title "memory and disk"
 set ylabel "MB"
 set logscale y
+set yrange [10:*]
 plot "$csv" using 1:6 with linespoints title "peak RSS of agora-index add", \
      "$csv" using 1:7 with linespoints title "index size"
 unset logscale y
+set yrange [0:*]
 set title "search latency in process"
 set ylabel "ms"
 plot "$csv" using 1:8 with linespoints title "p50", "$csv" using 1:9 with linespoints title "p99"
