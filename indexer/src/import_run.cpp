@@ -60,6 +60,13 @@ std::string folder_name(const fs::path& root) {
   return generic(resolved.filename());
 }
 
+// The one form of the note for a file that is not a record.
+void note_skipped(std::ostream& errors, ImportSummary& summary, const std::string& file,
+                  const std::string& why) {
+  errors << file << ": skipped: " << why << '\n';
+  ++summary.skipped;
+}
+
 class Planner {
  public:
   Planner(const ImportOptions& options, ImportSummary& summary, std::ostream& errors)
@@ -109,7 +116,8 @@ class Planner {
     return std::move(planned_);
   }
 
-  bool failed() const { return failures_ > 0; }
+  /// Whether a PATH argument was unusable (the run has read nothing yet).
+  bool failed() const { return summary_.failed > 0; }
 
  private:
   void add(const fs::path& path, std::string display, std::string relative,
@@ -124,6 +132,7 @@ class Planner {
         if (std::regex_search(*candidate, match, *options_.lang_from_path) && match.size() > 1 &&
             match[1].length() > 0) {
           file.path_language = match[1].str();
+          ++summary_.language_from_path;
           break;
         }
       }
@@ -134,14 +143,12 @@ class Planner {
   }
 
   void note(const std::string& file, const std::string& why) {
-    errors_ << file << ": skipped: " << why << '\n';
-    ++summary_.skipped;
+    note_skipped(errors_, summary_, file, why);
   }
 
   void fail(const std::string& problem) {
     errors_ << problem << '\n';
     ++summary_.failed;
-    ++failures_;
   }
 
   const ImportOptions& options_;
@@ -149,7 +156,6 @@ class Planner {
   std::ostream& errors_;
   std::vector<PlannedFile> planned_;
   std::set<std::string> seen_;
-  std::size_t failures_ = 0;
 };
 
 // An item on its way to the writer.
@@ -237,9 +243,7 @@ class Writer {
       case ImportItem::Kind::failure:
         return report(item.where, item.failure);
       case ImportItem::Kind::skipped:
-        errors_ << item.where.file << ": skipped: " << item.failure.message << '\n';
-        ++summary_.skipped;
-        return;
+        return note_skipped(errors_, summary_, item.where.file, item.failure.message);
       case ImportItem::Kind::deletion:
         summary_.removed += writer_.remove(item.id) ? 1 : 0;
         ids_.forget(item.id);  // a record after its deletion is a new one
@@ -252,7 +256,7 @@ class Writer {
           return;
         }
         if (const auto first = ids_.claim(item.id, item.file, item.where.line)) {
-          const SourceLocation& there = {files_[first->first].file.display, first->second};
+          const SourceLocation there{files_[first->first].file.display, first->second};
           return report(item.where,
                         {"id",
                          "'" + item.id + "' is also the id of " + there.file +
@@ -300,12 +304,8 @@ class Writer {
 };
 
 void warn_unmatched_pattern(const ImportOptions& options, const std::vector<PlannedFile>& files,
-                            std::ostream& errors) {
-  if (!options.lang_from_path || files.empty()) return;
-  const auto matched = std::count_if(files.begin(), files.end(), [](const PlannedFile& planned) {
-    return planned.file.path_language.has_value();
-  });
-  if (matched > 0) return;
+                            const ImportSummary& planned, std::ostream& errors) {
+  if (!options.lang_from_path || files.empty() || planned.language_from_path > 0) return;
   errors << "warning: --lang-from-path '" << options.lang_from_path_text << "' matched none of "
          << files.size() << " file" << (files.size() == 1 ? "" : "s")
          << " (tried on each path below its PATH argument and on the path as given): their "
@@ -330,10 +330,7 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
   ImportSummary summary;
   Planner planner(options, summary, errors);
   const std::vector<PlannedFile> files = planner.plan(paths);
-  warn_unmatched_pattern(options, files, errors);
-  for (const PlannedFile& planned : files) {
-    summary.language_from_path += planned.file.path_language ? 1 : 0;
-  }
+  warn_unmatched_pattern(options, files, summary, errors);
   ReadOptions read_options = options.read;
   read_options.format = options.format;
   if (options.strict) {

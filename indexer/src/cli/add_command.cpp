@@ -117,11 +117,14 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
                                              streams.err, progress.get(), &interrupted);
   std::signal(SIGINT, previous_int);
   std::signal(SIGTERM, previous_term);
-  const auto written_bytes = index_size_bytes(db);
   const bool compact = !arguments.has("--no-compact") && !summary.interrupted &&
                        !summary.stopped_strict &&
                        worth_compacting(summary.records() + summary.removed, writer.document_count());
-  if (compact) compact_in_place(db);
+  std::uintmax_t written_bytes = 0;
+  if (compact) {
+    written_bytes = index_size_bytes(db);
+    compact_in_place(db);
+  }
 
   if (!quiet) {
     char line[512];
