@@ -27,7 +27,7 @@ std::vector<HandbookEdition> read_handbook(const std::filesystem::path& root,
     for (const auto& page : pages) {
       if (edition.bytes >= max_bytes) break;
       const std::string name = page.filename().string();
-      html.read({page, name, name, name, std::nullopt}, {}, [&](index::ImportItem&& item) {
+      html.read({page, name, name, name, std::nullopt, std::nullopt}, {}, [&](index::ImportItem&& item) {
         std::string text;
         for (const char* field : {"title", "description", "text"}) {
           if (item.fields.contains(field) && item.fields[field].is_string()) {

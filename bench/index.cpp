@@ -110,7 +110,7 @@ std::size_t index_with_stock_xapian(const fs::path& root, const fs::path& db,
   for (const fs::path& path : files) {
     const std::string relative = fs::relative(path, root).generic_string();
     agora::index::InputFile input{path, path.string(), relative,
-                                  relative.substr(0, relative.rfind('.')), std::nullopt};
+                                  relative.substr(0, relative.rfind('.')), std::nullopt, std::nullopt};
     std::smatch match;
     if (std::regex_search(input.relative, match, *options.lang_from_path)) {
       input.path_language = match[1].str();

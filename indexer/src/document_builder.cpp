@@ -7,6 +7,7 @@
 #include "agora/index/index_writer.hpp"
 #include "agora/index/rating_prior.hpp"
 #include "agora/index/text_helpers.hpp"
+#include "agora/index/work_linker.hpp"
 
 namespace agora::index {
 namespace {
@@ -95,7 +96,14 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
     add_filter(document, schema::kSubject, subject);
   }
   add_filter(document, schema::kCollection, record.collection);
+  // The declared work, and the work as far as this record knows it: the writer's linker
+  // (work_linker.hpp) regroups documents that link to one another.
+  add_filter(document, schema::kDeclaredWork, record.work);
   add_filter(document, schema::kWork, record.work);
+  for (const std::string& link : record.version_links) {
+    const std::string term = version_link_term(link);
+    if (term.size() <= kMaxTermBytes) document.add_boolean_term(term);
+  }
   if (record.language_detected) document.add_boolean_term(std::string(schema::kDetected));
   add_filter(document, schema::kUrl, url_key(record.url));
 

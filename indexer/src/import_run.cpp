@@ -125,7 +125,17 @@ class Planner {
     std::error_code error;
     // The same file named twice (a folder and a file in it) is read once.
     if (!seen_.insert(generic(fs::weakly_canonical(path, error))).second) return;
-    InputFile file{path, std::move(display), std::move(relative), without_extension(id_path), {}};
+    InputFile file{path, std::move(display), std::move(relative), without_extension(id_path), {}, {}};
+    if (options_.work_from_path) {
+      std::smatch match;
+      for (const std::string* candidate : {&file.relative, &file.display}) {
+        if (std::regex_search(*candidate, match, *options_.work_from_path)) {
+          file.path_work = match.size() > 1 && match[1].matched ? match[1].str() : match[0].str();
+          ++summary_.work_from_path;
+          break;
+        }
+      }
+    }
     if (options_.lang_from_path) {
       std::smatch match;
       for (const std::string* candidate : {&file.relative, &file.display}) {
@@ -163,6 +173,14 @@ struct Job {
   ImportItem item;
   std::size_t file = 0;  ///< index into the planned files
 };
+
+// --work-from-path: the work a record of this file belongs to, unless it names one.
+void apply_path_work(const InputFile& file, ImportItem& item) {
+  if (!file.path_work || item.kind != ImportItem::Kind::record) return;
+  if (!item.fields.contains("work") || item.fields["work"].is_null()) {
+    item.fields["work"] = *file.path_work;
+  }
+}
 
 // What the writer needs of an item once it is validated and analysed.
 struct Analysed {
@@ -303,13 +321,23 @@ class Writer {
   std::size_t next_file_ = 0;
 };
 
-void warn_unmatched_pattern(const ImportOptions& options, const std::vector<PlannedFile>& files,
-                            const ImportSummary& planned, std::ostream& errors) {
-  if (!options.lang_from_path || files.empty() || planned.language_from_path > 0) return;
-  errors << "warning: --lang-from-path '" << options.lang_from_path_text << "' matched none of "
-         << files.size() << " file" << (files.size() == 1 ? "" : "s")
-         << " (tried on each path below its PATH argument and on the path as given): their "
-            "languages come from the files or are detected\n";
+void warn_unmatched_patterns(const ImportOptions& options, const std::vector<PlannedFile>& files,
+                             const ImportSummary& planned, std::ostream& errors) {
+  if (files.empty()) return;
+  auto warn = [&](const char* flag, const std::string& pattern, const char* consequence) {
+    errors << "warning: " << flag << " '" << pattern << "' matched none of " << files.size()
+           << " file" << (files.size() == 1 ? "" : "s")
+           << " (tried on each path below its PATH argument and on the path as given): "
+           << consequence << '\n';
+  };
+  if (options.lang_from_path && planned.language_from_path == 0) {
+    warn("--lang-from-path", options.lang_from_path_text,
+         "their languages come from the files or are detected");
+  }
+  if (options.work_from_path && planned.work_from_path == 0) {
+    warn("--work-from-path", options.work_from_path_text,
+         "no record was grouped with its translations by its path");
+  }
 }
 
 // The writer is the one stage that cannot run in parallel, so it sets the pace: readers
@@ -330,7 +358,7 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
   ImportSummary summary;
   Planner planner(options, summary, errors);
   const std::vector<PlannedFile> files = planner.plan(paths);
-  warn_unmatched_pattern(options, files, summary, errors);
+  warn_unmatched_patterns(options, files, summary, errors);
   ReadOptions read_options = options.read;
   read_options.format = options.format;
   if (options.strict) {
@@ -352,6 +380,7 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
       bool more = true;
       try {
         planned.reader->read(planned.file, read_options, [&](ImportItem&& item) {
+          apply_path_work(planned.file, item);
           if (more && !stopping()) more = feed(Job{std::move(item), index});
         });
       } catch (const InvalidInput& error) {  // unreadable file

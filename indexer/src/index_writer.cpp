@@ -60,6 +60,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& directory,
 IndexWriter::~IndexWriter() {
   if (in_transaction_) return;  // Xapian drops an unfinished transaction, so do we
   try {
+    works_.link();
     write_spellings();
   } catch (const Xapian::Error&) {
     // Lost with the writer, as a failing disk loses Xapian's own uncommitted changes.
@@ -73,9 +74,12 @@ IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
 IndexWriter::Outcome IndexWriter::upsert(const std::string& id, const Xapian::Document& document) {
   const std::string id_term = schema::term(schema::kId, id);
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
-  if (previous) count_spellings(*previous, -1);
+  if (previous) {
+    count_spellings(*previous, -1);
+    works_.leaving(previous->get_docid());
+  }
   count_spellings(document, +1);
-  database_.replace_document(id_term, document);
+  works_.arrived(database_.replace_document(id_term, document));
   return previous ? Outcome::replaced : Outcome::added;
 }
 
@@ -84,6 +88,7 @@ bool IndexWriter::remove(const std::string& id) {
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
   if (!previous) return false;
   count_spellings(*previous, -1);
+  works_.leaving(previous->get_docid());
   database_.delete_document(id_term);
   return true;
 }
@@ -112,6 +117,7 @@ void IndexWriter::write_spellings() {
 }
 
 void IndexWriter::commit() {
+  works_.link();
   write_spellings();
   if (in_transaction_) {
     database_.commit_transaction();
@@ -124,6 +130,7 @@ void IndexWriter::commit() {
 void IndexWriter::abandon() {
   if (!in_transaction_) return;
   spelling_changes_.clear();
+  works_.clear();
   database_.cancel_transaction();
   in_transaction_ = false;
 }

@@ -54,13 +54,35 @@ json text_of(const json& value) {
   return value;
 }
 
+constexpr std::string_view kWorkUrn = "urn:agora:work:";
+
 // "urn:agora:work:start-a-coop" → "start-a-coop"; any other id is used as it is.
 std::string work_key(const json& reference) {
   const json id = text_of(reference);
   if (!id.is_string()) return "";
   const std::string text = id.get<std::string>();
-  constexpr std::string_view kWorkUrn = "urn:agora:work:";
   return text.rfind(kWorkUrn, 0) == 0 ? text.substr(kWorkUrn.size()) : text;
+}
+
+// A reference to a work by its Agora name, rather than to another resource.
+bool names_a_work(const json& reference) {
+  const json id = text_of(reference);
+  return id.is_string() && id.get<std::string>().rfind(kWorkUrn, 0) == 0;
+}
+
+// Adds the address (or id) of each resource `value` names to the list `links`: a text,
+// a node with a url or an @id, or a list of those.
+void append_links(json& links, const json& value) {
+  if (!links.is_array()) links = json::array();
+  if (value.is_array()) {
+    for (const json& item : value) append_links(links, item);
+    return;
+  }
+  json link = value;
+  if (value.is_object()) {
+    link = value.contains("url") ? value["url"] : value.contains("@id") ? value["@id"] : json();
+  }
+  if (link.is_string()) links.push_back(link);
 }
 
 }  // namespace
@@ -107,6 +129,12 @@ JsonLdMapping native_from_json_ld(const json& node) {
       }
     } else if (key == "identifier") {
       fields["id"] = text_of(value);
+    } else if (key == "translationOfWork" && !names_a_work(value)) {
+      // The original version is a resource of its own: a link, which the index resolves
+      // when (or if) that resource arrives, like the original's own workTranslation.
+      append_links(fields["workTranslation"], value);
+    } else if (key == "workTranslation") {
+      append_links(fields["workTranslation"], value);
     } else if (key == "isPartOf" || key == "translationOfWork" || key == "exampleOfWork") {
       if (!fields.contains("work")) fields["work"] = work_key(value);
     } else {

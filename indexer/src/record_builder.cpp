@@ -141,6 +141,22 @@ void read_aggregate_rating(const json& fields, Record& record, Checker& check) {
   record.rating_count = count;
 }
 
+// workTranslation: the other language versions, each an http(s) address or a record id
+// (the index links them into one work when they arrive, in any order).
+std::vector<std::string> version_links(Checker& check, const std::string& own_id) {
+  static const std::regex address(R"(^https?://[^\s/$.?#][^\s]*$)", std::regex::icase);
+  static const std::regex id(R"(^[A-Za-z0-9][A-Za-z0-9._:/\-]{0,199}$)");
+  std::vector<std::string> links;
+  for (std::string& link : check.list("workTranslation", '\0')) {
+    if (!std::regex_match(link, address) && !std::regex_match(link, id)) {
+      check.fail("workTranslation", "'" + link + "' is neither an http(s) address nor a record id");
+    } else if (link != own_id && std::find(links.begin(), links.end(), link) == links.end()) {
+      links.push_back(std::move(link));
+    }
+  }
+  return links;
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_license(const std::string& license) {
@@ -238,6 +254,7 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     }
     (field == std::string("datePublished") ? record.date_published : record.date_modified) = date;
   }
+  record.version_links = version_links(check, record.id);
   read_aggregate_rating(item.fields, record, check);
   if (!built.errors.empty()) return built;
 
@@ -274,6 +291,7 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   if (!record.subjects.empty()) stored["about"] = record.subjects;
   if (!record.collection.empty()) stored["collection"] = record.collection;
   if (!work.empty()) stored["work"] = work;
+  if (!record.version_links.empty()) stored["workTranslation"] = record.version_links;
   built.record = std::move(record);
   return built;
 }

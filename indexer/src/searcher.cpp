@@ -9,6 +9,7 @@
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/search.hpp"
+#include "agora/index/text_helpers.hpp"
 #include "display_fields.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
@@ -34,10 +35,70 @@ std::string primary_subtag(const std::string& tag) { return tag.substr(0, tag.fi
 // by the language term), which Xapian's remote backend can carry to shards.
 constexpr double kLearnerLanguageBoost = 1e6;
 
-Xapian::Query learner_language_boost(const std::string& primary) {
+// With `whole_works`, the boost also goes to every version of a work that has one in the
+// learner's language (schema::kWorkLanguage): such a work is then shown in the learner's
+// language (version_to_show), whichever version matched.
+Xapian::Query learner_language_boost(const std::string& primary, bool whole_works) {
   auto* fixed = new Xapian::FixedWeightPostingSource(kLearnerLanguageBoost);
-  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
-                       Xapian::Query(schema::filter_term(schema::kLanguage, primary)));
+  Xapian::Query in_language(schema::filter_term(schema::kLanguage, primary));
+  if (whole_works) {
+    in_language = Xapian::Query(Xapian::Query::OP_OR, in_language,
+                                Xapian::Query(schema::filter_term(schema::kWorkLanguage, primary)));
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), in_language);
+}
+
+// Whether a hit may be shown as another version in `language`: not when the learner sorts
+// by date (the date shown is the one sorted on) nor when a language filter leaves it out.
+bool may_show_in(const std::string& language, const SearchRequest& request) {
+  if (request.sort == SearchRequest::Sort::date) return false;
+  const auto filter = request.filters.find("language");
+  if (filter == request.filters.end() || filter->second.empty()) return true;
+  return std::any_of(filter->second.begin(), filter->second.end(), [&](const std::string& value) {
+    const std::string wanted = lower_ascii(value);
+    return wanted == lower_ascii(language) || wanted == lower_ascii(primary_subtag(language));
+  });
+}
+
+struct Version {
+  Xapian::docid docid = 0;
+  DisplayFields shown;
+};
+
+// Every version of the work of `document`, itself first.
+std::vector<Version> versions_of(const Xapian::Database& database, Xapian::docid docid,
+                                 const Xapian::Document& document) {
+  std::vector<Version> versions{{docid, display_fields(document)}};
+  const std::string key = document.get_value(schema::kWorkKey);
+  if (key.empty() || key.rfind("id:", 0) == 0) return versions;
+  const std::string work_term = schema::filter_term(schema::kWork, key);
+  for (auto other = database.postlist_begin(work_term); other != database.postlist_end(work_term);
+       ++other) {
+    if (*other != docid) versions.push_back({*other, display_fields(database.get_document(*other))});
+  }
+  return versions;
+}
+
+// The version to show a learner: the matched one when it is in the learner's language,
+// else a version in it (the learner's exact tag first: pt-BR before pt-PT), else the
+// matched one.
+std::size_t version_to_show(const std::vector<Version>& versions, const SearchRequest& request,
+                            const std::string& learner) {
+  const std::string& learner_tag = request.learner_language;
+  if (primary_subtag(versions.front().shown.language) == learner) return 0;
+  if (versions.size() == 1 || !may_show_in(learner, request)) return 0;
+  std::size_t chosen = 0;
+  for (std::size_t i = 1; i < versions.size(); ++i) {
+    const std::string& language = versions[i].shown.language;
+    if (primary_subtag(language) != learner) continue;
+    if (lower_ascii(language) == lower_ascii(learner_tag)) return i;
+    if (chosen == 0) chosen = i;
+  }
+  return chosen;
+}
+
+Translation link_to(const DisplayFields& shown) {
+  return {shown.id, shown.title, shown.url, shown.language};
 }
 
 // Counts, for each facet value, the distinct works (translations collapsed) among the
@@ -149,7 +210,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   if (request.sort == SearchRequest::Sort::date) {
     enquire.set_sort_by_value_then_relevance(schema::kDatePublished, true);
   }
-  const Xapian::Query language_boost = learner_language_boost(learner);
+  const Xapian::Query language_boost = learner_language_boost(learner, true);
 
   // Ratings add a small boost (rating_prior.hpp); every document has one, so an unrated
   // resource gets the neutral middle value rather than nothing.
@@ -188,32 +249,30 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    const Xapian::Document document = match.get_document();
-    DisplayFields shown = display_fields(document);
+    std::vector<Version> versions = versions_of(database_, *match, match.get_document());
+    const std::size_t chosen = version_to_show(versions, request, learner);
+    DisplayFields& shown = versions[chosen].shown;
     Hit hit;
-    hit.id = std::move(shown.id);
-    hit.title = std::move(shown.title);
-    hit.url = std::move(shown.url);
-    hit.language = std::move(shown.language);
+    hit.id = shown.id;
+    hit.title = shown.title;
+    hit.url = shown.url;
+    hit.language = shown.language;
     hit.types = std::move(shown.types);
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
-    hit.score = match.get_weight() - (hit.in_learner_language ? kLearnerLanguageBoost : 0.0);
+    if (chosen != 0) hit.matched = link_to(versions.front().shown);
+    const double weight = match.get_weight();
+    hit.score = weight >= kLearnerLanguageBoost ? weight - kLearnerLanguageBoost : weight;
+    const Xapian::Document document =
+        chosen == 0 ? match.get_document() : database_.get_document(versions[chosen].docid);
     const std::string body = document.get_value(schema::kBodyText);
     hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
                                built.terms, kSnippetBytes);
-    if (!shown.work.empty()) {
-      const std::string work_term = schema::filter_term(schema::kWork, shown.work);
-      for (auto other = database_.postlist_begin(work_term);
-           other != database_.postlist_end(work_term); ++other) {
-        if (*other == *match) continue;
-        DisplayFields translation = display_fields(database_.get_document(*other));
-        hit.translations.push_back({std::move(translation.id), std::move(translation.title),
-                                    std::move(translation.url), std::move(translation.language)});
-      }
-      std::sort(hit.translations.begin(), hit.translations.end(),
-                [](const Translation& a, const Translation& b) { return a.language < b.language; });
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+      if (i != chosen) hit.translations.push_back(link_to(versions[i].shown));
     }
+    std::sort(hit.translations.begin(), hit.translations.end(),
+              [](const Translation& a, const Translation& b) { return a.language < b.language; });
     result.hits.push_back(std::move(hit));
   }
 
@@ -269,7 +328,7 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
   Xapian::Enquire enquire(database_);
   enquire.set_query(Xapian::Query(
       Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-      learner_language_boost(primary_subtag(language.empty() ? "und" : language))));
+      learner_language_boost(primary_subtag(language.empty() ? "und" : language), false)));
   enquire.set_collapse_key(schema::kWorkKey);
   const Xapian::MSet mset =
       enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));

@@ -18,16 +18,24 @@ void send_json(httplib::Response& response, const json& body, int status) {
   response.set_content(dump_safely(body), "application/json");
 }
 
+namespace {
+
+json version_json(const index::Translation& version) {
+  return {{"id", version.id},
+          {"title", version.title},
+          {"url", version.url},
+          {"language", version.language}};
+}
+
+}  // namespace
+
 json search_json(const SearchParams& params, const index::SearchResult& result,
                  double took_ms) {
   json hits = json::array();
   for (const index::Hit& hit : result.hits) {
     json translations = json::array();
     for (const index::Translation& translation : hit.translations) {
-      translations.push_back({{"id", translation.id},
-                              {"title", translation.title},
-                              {"url", translation.url},
-                              {"language", translation.language}});
+      translations.push_back(version_json(translation));
     }
     hits.push_back({{"id", hit.id},
                     {"title", hit.title},
@@ -39,6 +47,7 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
                     {"license", hit.license.empty() ? json(nullptr) : json(hit.license)},
                     {"snippet", hit.snippet},
                     {"score", std::round(hit.score * 1000) / 1000},
+                    {"matched", hit.matched ? version_json(*hit.matched) : json(nullptr)},
                     {"translations", translations}});
   }
   json facets = json::object();

@@ -105,3 +105,22 @@ TEST_CASE("embedded JSON-LD may be a top-level array", "[html]") {
   REQUIRE(items.size() == 1);
   CHECK(items[0].fields["id"] == "from-array");
 }
+
+TEST_CASE("hreflang alternates are links to the other versions, resolved against the page",
+          "[html]") {
+  TempDir dir;
+  const auto items = read_items(dir, "en/budget.html", R"(<!doctype html>
+<html lang="en"><head><title>Budgets</title>
+<link rel="canonical" href="https://coop.example.org/en/budget.html">
+<link rel="alternate" hreflang="en" href="https://coop.example.org/en/budget.html">
+<link rel="alternate" hreflang="fr" href="../fr/budget.html">
+<link rel="Alternate" hreflang="x-default" href="/budget.html">
+<link rel="alternate" type="application/rss+xml" href="/feed.xml">
+</head><body><main>Plan the year.</main></body></html>)");
+  REQUIRE(items.size() == 1);
+  // The page itself and a feed (no hreflang) are not versions of it.
+  CHECK(items[0].fields["workTranslation"] ==
+        nlohmann::json::array({"https://coop.example.org/fr/budget.html",
+                               "https://coop.example.org/budget.html"}));
+  CHECK(items[0].field_lines.at("workTranslation") == 4);
+}

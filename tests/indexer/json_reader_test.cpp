@@ -74,6 +74,28 @@ TEST_CASE("JSON-LD graphs map schema.org properties to the native record", "[jso
   CHECK(items[2].failure.field == "@type");
 }
 
+TEST_CASE("JSON-LD workTranslation and translationOfWork become links to other versions",
+          "[json]") {
+  TempDir dir;
+  const auto items = read_items(dir, "versions.json", R"([
+    {"@type": "Article", "@id": "https://ex.org/en/a", "name": "Budgets", "inLanguage": "en",
+     "workTranslation": [{"@type": "Article", "@id": "https://ex.org/fr/a"}, "https://ex.org/de/a"]},
+    {"@type": "Article", "@id": "https://ex.org/fr/a", "name": "Budgets", "inLanguage": "fr",
+     "translationOfWork": {"@id": "https://ex.org/en/a"}},
+    {"@type": "Article", "@id": "https://ex.org/es/a", "name": "Presupuestos", "inLanguage": "es",
+     "translationOfWork": {"@id": "urn:agora:work:budgets"}}
+  ])");
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].fields["workTranslation"] ==
+        nlohmann::json::array({"https://ex.org/fr/a", "https://ex.org/de/a"}));
+  CHECK_FALSE(items[0].fields.contains("work"));
+  // A translation of another resource links to it; a translation of a named work is in it.
+  CHECK(items[1].fields["workTranslation"] == nlohmann::json::array({"https://ex.org/en/a"}));
+  CHECK_FALSE(items[1].fields.contains("work"));
+  CHECK(items[2].fields["work"] == "budgets");
+  CHECK_FALSE(items[2].fields.contains("workTranslation"));
+}
+
 TEST_CASE("invalid UTF-8 is refused with its line", "[json]") {
   TempDir dir;
   const auto items = read_items(dir, "latin1.jsonl",

@@ -29,6 +29,9 @@ const char* kHarvest = R"(<?xml version="1.0" encoding="UTF-8"?>
           <dc:subject>governance</dc:subject>
           <dc:creator>Anna Weber</dc:creator>
           <dc:date>2023-05-01</dc:date>
+          <dc:relation>hasTranslation: https://oer.example.org/1-en</dc:relation>
+          <dc:relation>isPartOf: https://oer.example.org/series</dc:relation>
+          <dc:relation>IsTranslationOf:https://oer.example.org/original</dc:relation>
         </oai_dc:dc>
       </metadata>
     </record>
@@ -52,6 +55,10 @@ TEST_CASE("oai_dc records map to native fields — deleted records become deleti
   CHECK(fields["about"] == nlohmann::json::array({"cooperatives", "governance"}));
   CHECK(fields["author"] == nlohmann::json::array({"Anna Weber"}));
   CHECK(fields["collection"] == "oer.example.org");
+  // Relations that name a translation are links to other versions; other relations are not.
+  CHECK(fields["workTranslation"] ==
+        nlohmann::json::array({"https://oer.example.org/1-en", "https://oer.example.org/original"}));
+  CHECK(items[0].field_lines.at("workTranslation") == 22);
   CHECK(items[0].field_lines.at("title") == 11);
   CHECK(items[1].kind == ImportItem::Kind::deletion);
   CHECK(items[1].deleted_id == "oai:oer.example.org:2");

@@ -17,7 +17,7 @@ inline std::vector<index::ImportItem> read_items(const TempDir& dir, const std::
   const index::FormatReader* reader = index::reader_for(path.extension().string());
   std::vector<index::ImportItem> items;
   const std::string id = name.substr(0, name.rfind('.'));
-  reader->read({path, name, name, id, std::move(path_language)}, options,
+  reader->read({path, name, name, id, std::move(path_language), std::nullopt}, options,
                [&](index::ImportItem&& item) { items.push_back(std::move(item)); });
   return items;
 }

@@ -32,6 +32,9 @@ constexpr const char* kHelp =
     "  --lang-from-path REGEX language from the file's path, capture group 1; tried on the\n"
     "                         path below PATH ('^([a-z]{2}(-[A-Z]{2})?)/' for fr-FR/a.html)\n"
     "                         and on the path as given ('html/([a-z]{2}(-[A-Z]{2})?)/')\n"
+    "  --work-from-path REGEX files whose paths give the same capture group 1 (or the\n"
+    "                         same match) are one work, the same page in other languages\n"
+    "                         ('[^/]+$' when each language has a folder of the same names)\n"
     "  --base-url URL         url prefix for HTML pages without <link rel=canonical>\n"
     "  --collection NAME      collection of records that name none\n"
     "  --batch N              records per commit (default 500)\n"
@@ -73,11 +76,24 @@ unsigned count_flag(const std::string& flag, const std::string& value) {
   return static_cast<unsigned>(number);
 }
 
+// A regular expression flag, compiled, or an error naming it.
+void read_pattern(const Arguments& arguments, const std::string& flag,
+                  std::optional<std::regex>& pattern, std::string& text) {
+  const std::optional<std::string> written = arguments.value(flag);
+  if (!written) return;
+  try {
+    pattern.emplace(*written);
+    text = *written;
+  } catch (const std::regex_error& error) {
+    throw InvalidInput(flag + " '" + *written + "': " + error.what());
+  }
+}
+
 }  // namespace
 
 int run_add(const std::vector<std::string>& args, Streams streams) {
   const Arguments arguments(args, {"--strict", "--quiet", "--help", "--no-compact"},
-                            {"--db", "--format", "--lang-from-path", "--base-url",
+                            {"--db", "--format", "--lang-from-path", "--work-from-path", "--base-url",
                              "--collection", "--batch", "--jobs"});
   if (arguments.has("--help")) {
     streams.out << kHelp;
@@ -90,14 +106,8 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
   options.strict = arguments.has("--strict");
   options.read.base_url = arguments.value("--base-url").value_or("");
   options.read.collection = arguments.value("--collection").value_or("");
-  if (auto pattern = arguments.value("--lang-from-path")) {
-    try {
-      options.lang_from_path.emplace(*pattern);
-      options.lang_from_path_text = *pattern;
-    } catch (const std::regex_error& error) {
-      throw InvalidInput("--lang-from-path '" + *pattern + "': " + error.what());
-    }
-  }
+  read_pattern(arguments, "--lang-from-path", options.lang_from_path, options.lang_from_path_text);
+  read_pattern(arguments, "--work-from-path", options.work_from_path, options.work_from_path_text);
   if (auto batch = arguments.value("--batch")) options.batch_size = count_flag("--batch", *batch);
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
   if (auto jobs = arguments.value("--jobs")) options.jobs = count_flag("--jobs", *jobs);

@@ -6,8 +6,10 @@
 #include <cstring>
 
 #include "agora/index/importer.hpp"
-#include "json_ld.hpp"
+#include "agora/index/duplicates.hpp"
 #include "agora/index/text_helpers.hpp"
+#include "json_ld.hpp"
+#include "url_reference.hpp"
 
 namespace agora::index {
 namespace {
@@ -163,6 +165,7 @@ class HtmlReader final : public FormatReader {
     if (const GumboNode* title = first_element(root, GUMBO_TAG_TITLE)) {
       set("title", text_of_title(title), title);
     }
+    std::vector<std::string> alternates;
     for_each_element(root, [&](const GumboNode* node) {
       if (node->v.element.tag == GUMBO_TAG_META) {
         const std::string name = lower_ascii(attribute(node, "name")) + lower_ascii(attribute(node, "property"));
@@ -174,6 +177,15 @@ class HtmlReader final : public FormatReader {
         const std::string rel = lower_ascii(attribute(node, "rel"));
         if (rel == "canonical") set("url", attribute(node, "href"), node);
         if (rel == "license") set("license", attribute(node, "href"), node);
+        // <link rel="alternate" hreflang="fr" href="..">: the same page in another
+        // language (x-default included), as sites tell search engines.
+        if (has_token(rel, "alternate") && !attribute(node, "hreflang").empty() &&
+            !attribute(node, "href").empty()) {
+          alternates.push_back(attribute(node, "href"));
+          if (!item.field_lines.count("workTranslation")) {
+            item.field_lines["workTranslation"] = line_of(node);
+          }
+        }
       }
     });
     const GumboNode* content = first_element(root, GUMBO_TAG_MAIN);
@@ -184,10 +196,39 @@ class HtmlReader final : public FormatReader {
     if (!fields.contains("url") && !options.base_url.empty()) {
       fields["url"] = options.base_url + file.relative;
     }
+    add_version_links(alternates, item);
     sink(std::move(item));
   }
 
  private:
+  static bool has_token(const std::string& list, std::string_view token) {
+    std::size_t start = 0;
+    while (start < list.size()) {
+      const std::size_t end = std::min(list.find_first_of(" \t\n\r\f", start), list.size());
+      if (std::string_view(list).substr(start, end - start) == token) return true;
+      start = end + 1;
+    }
+    return false;
+  }
+
+  // Alternates are made absolute against the page's address; the page itself, which
+  // sites list among its own alternates, is left out. A link that cannot be resolved is
+  // kept as written, so that validation names it.
+  static void add_version_links(const std::vector<std::string>& alternates, ImportItem& item) {
+    if (alternates.empty() || item.fields.contains("workTranslation")) return;
+    json& fields = item.fields;
+    const std::string self =
+        fields.contains("url") && fields["url"].is_string() ? fields["url"].get<std::string>() : "";
+    json links = json::array();
+    for (const std::string& href : alternates) {
+      const std::optional<std::string> absolute = resolve_reference(self, href);
+      const std::string link = absolute.value_or(href);
+      if (!self.empty() && url_key(link) == url_key(self)) continue;
+      if (std::find(links.begin(), links.end(), link) == links.end()) links.push_back(link);
+    }
+    if (!links.empty()) fields["workTranslation"] = std::move(links);
+  }
+
   static std::string text_of_title(const GumboNode* title) {
     std::string text = text_of(title);
     std::replace(text.begin(), text.end(), '\n', ' ');

@@ -2,6 +2,7 @@
 #include <pugixml.hpp>
 
 #include <cstring>
+#include <optional>
 
 #include "agora/index/importer.hpp"
 #include "agora/index/text_helpers.hpp"
@@ -33,6 +34,22 @@ std::string trimmed(std::string_view text) {
 }
 
 // "oai:oer.example.org:123" → "oer.example.org"
+// Dublin Core has no element for translations; repositories write the relation type in
+// front of the related resource, in the words of DataCite and DCMI ("hasTranslation:
+// https://..", "isTranslationOf: https://.."), or "translation:". The resource named, or
+// nullopt for relations of other kinds (a series, a format, a source).
+std::optional<std::string> translation_relation(const std::string& value) {
+  const std::size_t colon = value.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  const std::string kind = lower_ascii(value.substr(0, colon));
+  if (kind != "hastranslation" && kind != "istranslationof" && kind != "translation") {
+    return std::nullopt;
+  }
+  std::string target = trimmed(value.substr(colon + 1));
+  if (target.empty()) return std::nullopt;
+  return target;
+}
+
 std::string repository_of(const std::string& identifier) {
   if (identifier.rfind("oai:", 0) != 0) return "";
   const std::size_t end = identifier.find(':', 4);
@@ -131,6 +148,12 @@ class OaiPmhReader final : public FormatReader {
       else if (name == "creator") append("author");
       else if (name == "publisher") first("publisher");
       else if (name == "date") first("datePublished");
+      else if (name == "relation") {
+        if (auto link = translation_relation(value)) {
+          if (!fields.contains("workTranslation")) item.field_lines["workTranslation"] = line;
+          fields["workTranslation"].push_back(*link);
+        }
+      }
     }
     const std::string collection =
         options.collection.empty() ? repository_of(identifier) : options.collection;

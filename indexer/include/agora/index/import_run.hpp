@@ -26,6 +26,11 @@ struct ImportOptions {
   /// argument ("fr-FR/page.html"), then on the path as the user gave it.
   std::optional<std::regex> lang_from_path;
   std::string lang_from_path_text;  ///< the pattern as written, for the warning
+  /// --work-from-path: records of files whose paths give the same capture group 1 (or
+  /// the same whole match) are one work, unless they name their own. Tried like
+  /// lang_from_path.
+  std::optional<std::regex> work_from_path;
+  std::string work_from_path_text;
 };
 
 /// What a run did, for the summary line and the exit code.
@@ -39,6 +44,7 @@ struct ImportSummary {
   std::size_t failed = 0;  ///< records (or whole files) that could not be imported
   std::size_t skipped = 0; ///< files that are not records (a README, a JSON Schema)
   std::size_t language_from_path = 0;  ///< files whose language --lang-from-path gave
+  std::size_t work_from_path = 0;      ///< files whose work --work-from-path gave
   double seconds = 0;
   bool interrupted = false;     ///< stopped by a signal; committed work is kept
   bool stopped_strict = false;  ///< --strict met a failure; nothing was written

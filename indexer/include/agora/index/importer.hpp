@@ -53,6 +53,8 @@ struct InputFile {
   std::string id_from_path;
   /// The language --lang-from-path found in the path, if it did.
   std::optional<std::string> path_language;
+  /// The work --work-from-path found in the path, if it did.
+  std::optional<std::string> path_work;
 };
 
 /// Reads one input format.

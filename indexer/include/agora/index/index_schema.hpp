@@ -22,7 +22,13 @@ inline constexpr std::string_view kLicense = "XLIC";        ///< SPDX id, lower 
 inline constexpr std::string_view kLevel = "XLEVEL";        ///< educationalLevel
 inline constexpr std::string_view kSubject = "XSUBJ";       ///< `about` subjects, lower case
 inline constexpr std::string_view kCollection = "XCOLL";    ///< partner or source
-inline constexpr std::string_view kWork = "XWORK";          ///< translation group
+inline constexpr std::string_view kWork = "XWORK";          ///< the work (translation group) the
+                                                            ///< document is in, once linked
+inline constexpr std::string_view kDeclaredWork = "XDECL";  ///< the work its record names
+inline constexpr std::string_view kVersionLink = "XVER";    ///< another version it links to:
+                                                            ///< "u:" + url_key or "q:" + id
+inline constexpr std::string_view kWorkLanguage = "XWL";    ///< a primary language of some
+                                                            ///< version of its work
 inline constexpr std::string_view kDetected = "XDETECTED";  ///< language was detected, not declared
 inline constexpr std::string_view kUrl = "XURL";            ///< url_key() of the url, for duplicates
 
@@ -47,7 +53,7 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 enum Slot : Xapian::valueno {
   kDatePublished = 0,  ///< sortable_serialise(YYYYMMDD), for sort=date
   kDateModified = 1,   ///< sortable_serialise(YYYYMMDD)
-  kWorkKey = 2,        ///< work key, or the id when the record has no work: collapse key
+  kWorkKey = 2,        ///< the work's key ("id:" + id for a record alone): collapse key
   kLanguageValue = 3,  ///< canonical language tag, to prefer the learner's language
   kTitleSort = 4,      ///< case-folded title, for alphabetical sorting
   kTypesValue = 5,     ///< types joined by kListSeparator, for facet counts

@@ -10,6 +10,7 @@
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/index/record.hpp"
+#include "agora/index/work_linker.hpp"
 
 namespace agora::index {
 
@@ -40,7 +41,8 @@ class IndexWriter {
   /// Groups every change until commit() or abandon() into one transaction, so that a run
   /// either lands whole or not at all (agora-index add --strict).
   void begin_all_or_nothing();
-  /// Makes all changes so far durable and visible (ends an all-or-nothing transaction).
+  /// Regroups the works that changed (work_linker.hpp), then makes all changes so far
+  /// durable and visible (ends an all-or-nothing transaction).
   void commit();
   /// Drops the changes of an all-or-nothing transaction.
   void abandon();
@@ -54,6 +56,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase database_;
   const analyzers::Registry& registry_;
+  WorkLinker works_{database_};
   bool in_transaction_ = false;
   /// Documents gained (or lost) per spelling word since the last commit.
   std::unordered_map<std::string, std::int64_t> spelling_changes_;

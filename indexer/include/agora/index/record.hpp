@@ -19,7 +19,10 @@ struct Record {
   std::string language = "und";     ///< canonical BCP-47 tag
   bool language_detected = false;   ///< true when CLD2 chose `language`
   double detection_confidence = 0;  ///< CLD2's confidence when detected
-  std::string work;
+  std::string work;                 ///< declared translation group, lower case
+  /// Other language versions of this resource, by url or id (schema.org workTranslation,
+  /// hreflang alternates): the index groups linked records into one work (work_linker.hpp).
+  std::vector<std::string> version_links;
   std::string license;              ///< SPDX id (CC URLs are mapped to SPDX ids)
   std::vector<std::string> types;
   std::string level;

@@ -44,7 +44,10 @@ struct Hit {
   std::string snippet;            ///< HTML: escaped text with matches in <mark>
   double score = 0;
   bool in_learner_language = false;
-  std::vector<Translation> translations;
+  /// Set when the hit is shown in the learner's language but another version of its
+  /// work is the one that matched the query (that version is among the translations).
+  std::optional<Translation> matched;
+  std::vector<Translation> translations;  ///< the other versions, by language
 };
 
 struct FacetCount {
