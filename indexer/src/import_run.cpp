@@ -13,12 +13,14 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <set>
 #include <thread>
 #include <unordered_map>
 
 #include "agora/error.hpp"
+#include "agora/index/index_schema.hpp"
 #include "agora/index/record_builder.hpp"
 #include "agora/index/text_helpers.hpp"
 #include "ordered_workers.hpp"
@@ -241,7 +243,7 @@ class Writer {
   Writer(IndexWriter& writer, const ImportOptions& options, const std::vector<PlannedFile>& files,
          ImportSummary& summary, std::ostream& errors, ImportProgress* progress)
       : writer_(writer), options_(options), files_(files), summary_(summary), errors_(errors),
-        progress_(progress) {}
+        progress_(progress), path_work_languages_(languages_of_path_works(files)) {}
 
   void operator()(Analysed& item) {
     reached(item.file);
@@ -283,13 +285,14 @@ class Writer {
                              "import, so this record was not imported",
                          item.where.line});
         }
+        add_predicted_work_languages(files_[item.file].file, *item.document);
         const auto outcome = writer_.upsert(item.id, *item.document);
         ++(outcome == IndexWriter::Outcome::added ? summary_.added : summary_.replaced);
         break;
       }
     }
     if (!options_.strict && ++since_commit_ >= options_.batch_size) {
-      writer_.commit();
+      writer_.commit(IndexWriter::Works::link_later);
       since_commit_ = 0;
     }
   }
@@ -316,7 +319,38 @@ class Writer {
   ImportSummary& summary_;
   std::ostream& errors_;
   ImportProgress* progress_;
+  // With --work-from-path and --lang-from-path the plan tells which languages each work
+  // will have. Written into each document from the start, they spare the linker a
+  // rewrite of every version at the end of the run (it still checks, and corrects a
+  // record that declared another language or work).
+  static std::map<std::string, std::set<std::string>> languages_of_path_works(
+      const std::vector<PlannedFile>& files) {
+    std::map<std::string, std::set<std::string>> languages;
+    for (const PlannedFile& planned : files) {
+      const InputFile& file = planned.file;
+      if (!file.path_work || !file.path_language) continue;
+      const std::string language = lower_ascii(*file.path_language);
+      languages[lower_ascii(*file.path_work)].insert(language.substr(0, language.find('-')));
+    }
+    return languages;
+  }
+
+  void add_predicted_work_languages(const InputFile& file, Xapian::Document& document) const {
+    if (!file.path_work) return;
+    const std::string work = lower_ascii(*file.path_work);
+    const auto found = path_work_languages_.find(work);
+    if (found == path_work_languages_.end() || found->second.size() < 2) return;
+    const std::string declared = schema::filter_term(schema::kDeclaredWork, work);
+    Xapian::TermIterator term = document.termlist_begin();
+    term.skip_to(declared);
+    if (term == document.termlist_end() || *term != declared) return;  // the record named its own
+    for (const std::string& language : found->second) {
+      document.add_boolean_term(schema::filter_term(schema::kWorkLanguage, language));
+    }
+  }
+
   IdRegister ids_;
+  std::map<std::string, std::set<std::string>> path_work_languages_;
   std::size_t since_commit_ = 0;
   std::size_t next_file_ = 0;
 };

@@ -2,6 +2,8 @@
 // (multi-valued fields).
 #include "agora/index/index_stats.hpp"
 
+#include <algorithm>
+
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 
@@ -18,11 +20,39 @@ std::map<std::string, Xapian::doccount> term_counts(const Xapian::Database& data
   return counts;
 }
 
+// Documents without a work term are works of one; each work term is a work, with as
+// many languages as the work-language terms its documents carry (work_linker.hpp).
+void count_works(const Xapian::Database& database, IndexStats& stats) {
+  Xapian::doccount grouped = 0;
+  const std::string prefix(schema::kWork);
+  const std::string language_prefix(schema::kWorkLanguage);
+  for (auto work = database.allterms_begin(prefix); work != database.allterms_end(prefix); ++work) {
+    grouped += work.get_termfreq();
+    ++stats.works;
+    const Xapian::Document member = database.get_document(*database.postlist_begin(*work));
+    std::size_t languages = 0;
+    auto term = member.termlist_begin();
+    for (term.skip_to(language_prefix);
+         term != member.termlist_end() && (*term).rfind(language_prefix, 0) == 0; ++term) {
+      ++languages;
+    }
+    ++stats.works_by_languages[std::clamp<std::size_t>(languages, 1, 3) - 1];
+  }
+  const Xapian::doccount alone = stats.documents - std::min(grouped, stats.documents);
+  stats.works += alone;
+  stats.works_by_languages[0] += alone;
+}
+
 }  // namespace
 
 nlohmann::json stats_to_json(const IndexStats& stats) {
   return {{"documents", stats.documents},     {"detected_language", stats.detected_language},
-          {"size_bytes", stats.size_bytes},   {"languages", stats.languages},
+          {"size_bytes", stats.size_bytes},   {"works", stats.works},
+          {"works_by_languages",
+           {{"1", stats.works_by_languages[0]},
+            {"2", stats.works_by_languages[1]},
+            {"3+", stats.works_by_languages[2]}}},
+          {"languages", stats.languages},
           {"types", stats.types},             {"licenses", stats.licenses},
           {"levels", stats.levels},           {"subjects", stats.subjects},
           {"collections", stats.collections}};
@@ -59,6 +89,7 @@ IndexStats read_stats(const Xapian::Database& database) {
   stats.collections = collect(collections);
   stats.types = term_counts(database, schema::kType);
   stats.subjects = term_counts(database, schema::kSubject);
+  count_works(database, stats);
   return stats;
 }
 

@@ -116,8 +116,8 @@ void IndexWriter::write_spellings() {
   spelling_changes_.clear();
 }
 
-void IndexWriter::commit() {
-  works_.link();
+void IndexWriter::commit(Works works) {
+  if (works == Works::link) works_.link();
   write_spellings();
   if (in_transaction_) {
     database_.commit_transaction();

@@ -8,6 +8,7 @@
 
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_schema.hpp"
+#include "agora/index/index_stats.hpp"
 #include "agora/index/search.hpp"
 #include "temp_files.hpp"
 
@@ -104,6 +105,9 @@ TEST_CASE("links by id join a work, and a version that leaves splits it", "[work
   import({dir.write("all.jsonl", std::string(kEnglish) + "\n" + kFrench + "\n" + kGerman).string()}, db);
   CHECK(work_of(db, "budget-de") == work_of(db, "budget-en"));
   CHECK(work_languages(db, "budget-fr") == std::set<std::string>{"de", "en", "fr"});
+  const IndexStats linked = read_stats(db);
+  CHECK(linked.works == 1);
+  CHECK(linked.works_by_languages == std::array<Xapian::doccount, 3>{0, 0, 1});
   {
     IndexWriter writer(db, registry());
     REQUIRE(writer.remove("budget-en"));
@@ -113,6 +117,9 @@ TEST_CASE("links by id join a work, and a version that leaves splits it", "[work
   CHECK(work_of(db, "budget-fr") == "id:budget-fr");
   CHECK(work_of(db, "budget-de") == "id:budget-de");
   CHECK(work_languages(db, "budget-fr").empty());
+  const IndexStats split = read_stats(db);
+  CHECK(split.works == 2);
+  CHECK(split.works_by_languages == std::array<Xapian::doccount, 3>{2, 0, 0});
 }
 
 TEST_CASE("the learner's version of a work is the hit, naming the version that matched",

@@ -36,6 +36,11 @@ int run_stats(const std::vector<std::string>& args, Streams streams) {
   std::snprintf(line, sizeof line, "documents: %u (language detected for %u)\nindex size: %.1f MB\n",
                 stats.documents, stats.detected_language, stats.size_bytes / 1e6);
   streams.out << line;
+  std::snprintf(line, sizeof line,
+                "works: %u (in 1 language: %u, in 2: %u, in 3 or more: %u)\n", stats.works,
+                stats.works_by_languages[0], stats.works_by_languages[1],
+                stats.works_by_languages[2]);
+  streams.out << line;
   print_counts(streams.out, "languages", stats.languages);
   print_counts(streams.out, "types", stats.types);
   print_counts(streams.out, "licenses", stats.licenses);

@@ -1,6 +1,7 @@
 // Counts of what an index holds, for `agora-index stats` and the search API.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -15,6 +16,9 @@ struct IndexStats {
   Xapian::doccount documents = 0;
   Xapian::doccount detected_language = 0;  ///< documents whose language was detected
   std::uintmax_t size_bytes = 0;
+  Xapian::doccount works = 0;  ///< translation groups; a record alone is a work too
+  /// Works by how many languages their versions are in: one, two, three or more.
+  std::array<Xapian::doccount, 3> works_by_languages{};
   std::map<std::string, Xapian::doccount> languages;
   std::map<std::string, Xapian::doccount> types;
   std::map<std::string, Xapian::doccount> licenses;

@@ -41,9 +41,14 @@ class IndexWriter {
   /// Groups every change until commit() or abandon() into one transaction, so that a run
   /// either lands whole or not at all (agora-index add --strict).
   void begin_all_or_nothing();
-  /// Regroups the works that changed (work_linker.hpp), then makes all changes so far
-  /// durable and visible (ends an all-or-nothing transaction).
-  void commit();
+  /// When commit() regroups the works that changed (work_linker.hpp).
+  enum class Works {
+    link,        ///< now, before the changes become visible
+    link_later,  ///< at a later commit: a long import links once, at its end, rather than
+                 ///< rewriting a work's versions each time another of its languages arrives
+  };
+  /// Makes all changes so far durable and visible (ends an all-or-nothing transaction).
+  void commit(Works works = Works::link);
   /// Drops the changes of an all-or-nothing transaction.
   void abandon();
 
