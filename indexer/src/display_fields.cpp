@@ -58,6 +58,10 @@ std::string encode_display(const json& stored) {
 DisplayFields display_fields(const Xapian::Document& document) {
   const std::string encoded = document.get_value(schema::kDisplay);
   if (encoded.empty()) return from_record(json::parse(document.get_data()));
+  return decode_display(encoded);
+}
+
+DisplayFields decode_display(const std::string& encoded) {
   // split() drops a trailing empty piece, so missing fields at the end are simply empty.
   std::vector<std::string> parts = split(encoded, schema::kListSeparator);
   parts.resize(8);

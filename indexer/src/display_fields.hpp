@@ -29,4 +29,7 @@ std::string encode_display(const nlohmann::json& stored);
 /// indexed before the slot existed, from the stored record.
 DisplayFields display_fields(const Xapian::Document& document);
 
+/// The display fields from the value of schema::kDisplay.
+DisplayFields decode_display(const std::string& encoded);
+
 }  // namespace agora::index

@@ -34,18 +34,40 @@ std::string primary_subtag(const std::string& tag) { return tag.substr(0, tag.fi
 // reach the top k; and it is made of built-in classes only (a fixed-weight source filtered
 // by the language term), which Xapian's remote backend can carry to shards.
 constexpr double kLearnerLanguageBoost = 1e6;
+// When the query is in another language than the learner's (query_language.hpp), its
+// documents in that language come first within each of the two tiers above: the version
+// that matched in the query's own words speaks for its work, rather than a version in a
+// third language or a learner-language page that shares a word or two with the query.
+// Both boosts are multiples of this one, which exceeds any BM25 score plus rating boost,
+// so that the score shown is the weight modulo it.
+constexpr double kQueryLanguageBoost = 1e5;
+
+Xapian::Query language_boost(double weight, const Xapian::Query& filter) {
+  auto* fixed = new Xapian::FixedWeightPostingSource(weight);
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), filter);
+}
+
+// The free text of the clauses a learner wants (not the excluded ones, not filters).
+std::string wanted_text(const std::vector<QueryClause>& clauses) {
+  std::string text;
+  for (const QueryClause& clause : clauses) {
+    if (clause.excluded || !(clause.field.empty() || clause.field == "title")) continue;
+    if (!text.empty()) text += ' ';
+    text += clause.text;
+  }
+  return text;
+}
 
 // With `whole_works`, the boost also goes to every version of a work that has one in the
 // learner's language (schema::kWorkLanguage): such a work is then shown in the learner's
 // language (version_to_show), whichever version matched.
 Xapian::Query learner_language_boost(const std::string& primary, bool whole_works) {
-  auto* fixed = new Xapian::FixedWeightPostingSource(kLearnerLanguageBoost);
   Xapian::Query in_language(schema::filter_term(schema::kLanguage, primary));
   if (whole_works) {
     in_language = Xapian::Query(Xapian::Query::OP_OR, in_language,
                                 Xapian::Query(schema::filter_term(schema::kWorkLanguage, primary)));
   }
-  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), in_language);
+  return language_boost(kLearnerLanguageBoost, in_language);
 }
 
 // Whether a hit may be shown as another version in `language`: not when the learner sorts
@@ -72,9 +94,17 @@ std::vector<Version> versions_of(const Xapian::Database& database, Xapian::docid
   const std::string key = document.get_value(schema::kWorkKey);
   if (key.empty() || key.rfind("id:", 0) == 0) return versions;
   const std::string work_term = schema::filter_term(schema::kWork, key);
+  // The versions' display values are read along one value stream, in docid order as the
+  // posting list gives them: a work in 26 languages costs one pass, not 25 lookups.
+  Xapian::ValueIterator display = database.valuestream_begin(schema::kDisplay);
   for (auto other = database.postlist_begin(work_term); other != database.postlist_end(work_term);
        ++other) {
-    if (*other != docid) versions.push_back({*other, display_fields(database.get_document(*other))});
+    if (*other == docid) continue;
+    if (display != database.valuestream_end(schema::kDisplay) && display.check(*other)) {
+      versions.push_back({*other, decode_display(*display)});
+    } else {
+      versions.push_back({*other, display_fields(database.get_document(*other))});
+    }
   }
   return versions;
 }
@@ -183,7 +213,16 @@ const std::vector<std::string>& facet_names() {
 Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry)
     : directory_(directory), registry_(registry), database_(open_database(directory)) {}
 
-bool Searcher::refresh() { return database_.reopen(); }
+bool Searcher::refresh() {
+  const bool changed = database_.reopen();
+  if (changed) query_language_guesser_.reset();  // languages come and go with documents
+  return changed;
+}
+
+const QueryLanguageGuesser& Searcher::query_language_guesser() {
+  if (!query_language_guesser_) query_language_guesser_.emplace(database_, registry_);
+  return *query_language_guesser_;
+}
 
 const analyzers::Analyzer& Searcher::analyzer_for(const std::string& tag) {
   // Resolving a tag goes through ICU's locale parser: once per tag and searcher is enough.
@@ -210,7 +249,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
   if (request.sort == SearchRequest::Sort::date) {
     enquire.set_sort_by_value_then_relevance(schema::kDatePublished, true);
   }
-  const Xapian::Query language_boost = learner_language_boost(learner, true);
+  Xapian::Query boosts = learner_language_boost(learner, true);
+  if (const std::string written_in = query_language_guesser().guess(wanted_text(clauses), learner);
+      written_in != learner) {
+    result.query_language = written_in;
+    boosts = Xapian::Query(
+        Xapian::Query::OP_OR, boosts,
+        language_boost(kQueryLanguageBoost,
+                       Xapian::Query(schema::filter_term(schema::kLanguage, written_in))));
+  }
 
   // Ratings add a small boost (rating_prior.hpp); every document has one, so an unrated
   // resource gets the neutral middle value rather than nothing.
@@ -218,7 +265,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   auto run = [&](const Xapian::Query& query, SearchResult& into) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                                     Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(&rating_boost),
-                                                  language_boost)));
+                                                  boosts)));
     enquire.clear_matchspies();
     CollapsedFacetCounter counter;
     enquire.add_matchspy(&counter);
@@ -261,8 +308,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     if (chosen != 0) hit.matched = link_to(versions.front().shown);
-    const double weight = match.get_weight();
-    hit.score = weight >= kLearnerLanguageBoost ? weight - kLearnerLanguageBoost : weight;
+    hit.score = std::fmod(match.get_weight(), kQueryLanguageBoost);
     const Xapian::Document document =
         chosen == 0 ? match.get_document() : database_.get_document(versions[chosen].docid);
     const std::string body = document.get_value(schema::kBodyText);

@@ -13,6 +13,7 @@
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/index/index_stats.hpp"
+#include "agora/index/query_language.hpp"
 
 namespace agora::index {
 
@@ -62,6 +63,9 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetCount>> facets;
   std::string suggestion;         ///< did-you-mean query, empty when none
+  /// The language the query is written in when it is not the learner's (judged by the
+  /// index's vocabulary), else empty.
+  std::string query_language;
 };
 
 /// One autocomplete proposal.
@@ -115,6 +119,8 @@ class Searcher {
   const Xapian::Database& database() const { return database_; }
 
  private:
+  /// Made on first use after each reopening.
+  const QueryLanguageGuesser& query_language_guesser();
   /// The registry's analyzer for `tag`, remembered per tag.
   const analyzers::Analyzer& analyzer_for(const std::string& tag);
 
@@ -122,6 +128,7 @@ class Searcher {
   const analyzers::Registry& registry_;
   Xapian::Database database_;
   std::unordered_map<std::string, const analyzers::Analyzer*> analyzers_;
+  std::optional<QueryLanguageGuesser> query_language_guesser_;
 };
 
 }  // namespace agora::index
