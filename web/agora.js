@@ -365,8 +365,13 @@ function renderHit(hit) {
     });
   }
 
+  // Shown in the learner's language, found through another version of the work.
+  const matched = hit.matched
+    ? el('p', { class: 'agora-matched', lang: ui }, t('hit.matched_in', { language: languageName(hit.matched.language) }))
+    : null;
+
   return el('li', { class: 'agora-hit', 'data-id': hit.id, lang: hit.language },
-    el('h3', { class: 'agora-hit-title', dir: 'auto' }, title), badges, snippet, also);
+    el('h3', { class: 'agora-hit-title', dir: 'auto' }, title), badges, snippet, matched, also);
 }
 
 // The snippet is HTML the server escaped; parse it inertly (a <template> runs nothing)

@@ -29,6 +29,7 @@
     'results.none': 'No resources match your search.',
     'results.relaxed': 'No resource contains all of your words, so these contain only some of them.',
     'hit.other_language': 'In another language',
+    'hit.matched_in': 'Matched in its {language} version',
     'status.loading': 'Searching…',
     'status.error': 'The search is not available right now. Please try again in a moment.',
     'embed.more': 'More results on Agora',
@@ -269,7 +270,13 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       for (const node of template.content.childNodes) {
         snippet.append(node.nodeName === 'MARK' ? el('mark', null, node.textContent) : node.textContent);
       }
-      return el('li', { lang: hit.language, 'data-id': hit.id }, title, badge, other, snippet);
+      let matched = null;
+      if (hit.matched) {
+        let via = hit.matched.language;
+        try { via = (this.names && this.names.of(via)) || via; } catch { /* bad tag */ }
+        matched = el('p', { class: 'matched', lang: this.uiLang }, this.t('hit.matched_in', { language: via }));
+      }
+      return el('li', { lang: hit.language, 'data-id': hit.id }, title, badge, other, snippet, matched);
     }
   }
 

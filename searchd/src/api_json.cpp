@@ -72,6 +72,7 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
           {"hits", hits},
           {"facets", facets},
           {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
+          {"query_language", result.query_language.empty() ? json(nullptr) : json(result.query_language)},
           {"took_ms", std::round(took_ms * 100) / 100}};
 }
 

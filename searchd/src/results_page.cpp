@@ -186,6 +186,12 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
               "</li>";
     }
     html += "</ul><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
+    if (hit.matched) {
+      html += "<p class=\"agora-matched\">" +
+              escape_html(s.format(ui, "hit.matched_in", "language",
+                                   language_name(hit.matched->language, ui))) +
+              "</p>";
+    }
     if (!hit.translations.empty()) {
       html += "<p class=\"agora-also\">" + escape_html(s.text(ui, "hit.also"));
       bool first = true;

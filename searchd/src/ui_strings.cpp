@@ -60,21 +60,37 @@ std::string UiStrings::text(const std::string& language, const std::string& key)
   return key;
 }
 
-std::string UiStrings::format(const std::string& language, const std::string& key,
-                              const std::string& argument, long long value) const {
-  const std::string pattern = text(language, key);
+namespace {
+
+// One named argument put into an ICU MessageFormat pattern; the pattern as it is when it
+// does not parse, so that a bad translation shows rather than nothing.
+std::string format_message(const std::string& pattern, const std::string& language,
+                           const std::string& argument, const icu::Formattable& value) {
   UErrorCode status = U_ZERO_ERROR;
   icu::MessageFormat message(icu::UnicodeString::fromUTF8(pattern),
                              icu::Locale(language.c_str()), status);
   if (U_FAILURE(status)) return pattern;
   const icu::UnicodeString names[] = {icu::UnicodeString::fromUTF8(argument)};
-  const icu::Formattable values[] = {icu::Formattable(static_cast<int64_t>(value))};
   icu::UnicodeString result;
-  message.format(names, values, 1, result, status);
+  message.format(names, &value, 1, result, status);
   if (U_FAILURE(status)) return pattern;
   std::string out;
   result.toUTF8String(out);
   return out;
+}
+
+}  // namespace
+
+std::string UiStrings::format(const std::string& language, const std::string& key,
+                              const std::string& argument, long long value) const {
+  return format_message(text(language, key), language, argument,
+                        icu::Formattable(static_cast<int64_t>(value)));
+}
+
+std::string UiStrings::format(const std::string& language, const std::string& key,
+                              const std::string& argument, const std::string& value) const {
+  return format_message(text(language, key), language, argument,
+                        icu::Formattable(icu::UnicodeString::fromUTF8(value)));
 }
 
 }  // namespace agora::searchd

@@ -27,6 +27,9 @@ class UiStrings {
   /// An ICU MessageFormat string with a {count} or {n} argument, plural rules included.
   std::string format(const std::string& language, const std::string& key,
                      const std::string& argument, long long value) const;
+  /// The same with a text argument ("{language}").
+  std::string format(const std::string& language, const std::string& key,
+                     const std::string& argument, const std::string& value) const;
 
  private:
   std::map<std::string, nlohmann::json> strings_;

@@ -151,6 +151,25 @@ test('a facet narrows the results, updates the URL, and Back restores them', asy
 
 // ------------------------------------------------------------------ 3. translations
 
+test('a hit found through another version says so, in the interface language', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await openHome(context);
+    // English words typed by a French, then a Spanish learner: their own version is shown.
+    for (const [code, english] of [['fr', 'anglais'], ['es', 'inglés']]) {
+      await chooseLanguage(page, code);
+      await submitSearch(page, 'community shares neighbours');
+      const hit = page.locator('#agora-results > li.agora-hit[data-id="community-shares-' + code + '"]');
+      assert.ok(await hit.isVisible(), `the ${code} version is the hit`);
+      const label = strings(code)['hit.matched_in'].replace('{language}', english);
+      assert.equal(await hit.locator('.agora-matched').textContent(), label);
+      assert.equal(await hit.locator('.agora-matched').getAttribute('lang'), code);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('a translated work links to its other language versions with hreflang', async () => {
   const context = await newContext(browser);
   try {
