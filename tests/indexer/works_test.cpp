@@ -9,6 +9,7 @@
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
+#include "agora/index/query_language.hpp"
 #include "agora/index/search.hpp"
 #include "temp_files.hpp"
 
@@ -214,4 +215,28 @@ TEST_CASE("a --work-from-path that matches no file is a warning", "[works]") {
   import_paths({(dir.path() / "a.jsonl").string()}, writer, options, detector, errors, nullptr,
                nullptr);
   CHECK_THAT(errors.str(), Catch::Contains("warning: --work-from-path 'nomatch/' matched none"));
+}
+
+TEST_CASE("the query's language is judged from the index's own vocabulary", "[works][search]") {
+  TempDir dir;
+  std::string records;
+  for (int i = 0; i < 6; ++i) {
+    records += R"({"id": "en-)" + std::to_string(i) + R"(", "url": "https://ex.org/en/)" +
+               std::to_string(i) + R"(", "inLanguage": "en", "title": "Meeting notes",)"
+               R"( "text": "The members plan the spending of the year together."})" "\n";
+    records += R"({"id": "fr-)" + std::to_string(i) + R"(", "url": "https://ex.org/fr/)" +
+               std::to_string(i) + R"(", "inLanguage": "fr", "title": "Compte rendu",)"
+               R"( "text": "Les membres planifient ensemble les dépenses de l'année."})" "\n";
+  }
+  const auto db = dir.path() / "index";
+  import({dir.write("notes.jsonl", records).string()}, db);
+  const Xapian::Database database(db.string());
+  const QueryLanguageGuesser guesser(database, registry());
+  CHECK(guesser.guess("members plan the spending", "fr") == "en");
+  CHECK(guesser.guess("les membres planifient les dépenses", "fr") == "fr");
+  CHECK(guesser.guess("les membres planifient les dépenses", "en") == "fr");
+  // A learner language the index lacks is no obstacle; words nobody uses change nothing.
+  CHECK(guesser.guess("members plan the spending", "es") == "en");
+  CHECK(guesser.guess("zzqx wvvk", "fr") == "fr");
+  CHECK(guesser.guess("", "fr") == "fr");
 }
