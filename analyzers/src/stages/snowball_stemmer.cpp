@@ -48,7 +48,13 @@ class SnowballStemmer final : public TokenStage {
     const sb_symbol* stemmed = sb_stemmer_stem(
         &stemmer, reinterpret_cast<const sb_symbol*>(token.term.data()),
         static_cast<int>(token.term.size()));
-    if (stemmed == nullptr) throw InternalError("libstemmer ran out of memory");
+    // NULL is also what a stemmer's own failure gives: Debian 12's Greek stemmer fails
+    // on some repeated words ("ίσαίσα", from "ίσα-ίσα"). A word without a stem is still
+    // found by its exact and folded forms, so one odd word must not fail a whole page.
+    if (stemmed == nullptr) {
+      token.stem = token.term;
+      return;
+    }
     token.stem.assign(reinterpret_cast<const char*>(stemmed),
                       static_cast<std::size_t>(sb_stemmer_length(&stemmer)));
   }
