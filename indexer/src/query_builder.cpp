@@ -39,14 +39,7 @@ class Builder {
     }
     if (field == "title") return Xapian::Query(schema::term(schema::kTitle, token.term));
     if (field == "subject") return Xapian::Query(schema::term(schema::kKeyword, token.term));
-    std::vector<Xapian::Query> forms{Xapian::Query(token.term)};
-    for (std::string& folded : schema::folded_terms(token.term, token.folded)) {
-      forms.emplace_back(std::move(folded));
-    }
-    if (!analyzer_.stemmer().empty()) {
-      forms.emplace_back(schema::stem_term(analyzer_.language(), token.stem));
-    }
-    return combine(Xapian::Query::OP_OR, forms);
+    return word_forms_query(token, analyzer_);
   }
 
   // All words of a clause must match (a CJK clause is often several words).
@@ -143,6 +136,17 @@ std::map<std::size_t, TokenList> analyse_plain_clauses(const std::vector<QueryCl
 
 }  // namespace
 
+Xapian::Query word_forms_query(const Token& token, const analyzers::Analyzer& analyzer) {
+  std::vector<Xapian::Query> forms{Xapian::Query(token.term)};
+  for (std::string& folded : schema::folded_terms(token.term, token.folded)) {
+    forms.emplace_back(std::move(folded));
+  }
+  if (!analyzer.stemmer().empty()) {
+    forms.emplace_back(schema::stem_term(analyzer.language(), token.stem));
+  }
+  return combine(Xapian::Query::OP_OR, forms);
+}
+
 std::string filter_term(const std::string& facet, const std::string& value) {
   const schema::FilterField* field = schema::filter_field(facet);
   return field ? schema::filter_term(field->prefix, value) : std::string();
@@ -205,19 +209,23 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
   std::vector<Xapian::Query> required;
   for (const auto& group : groups) required.push_back(combine(Xapian::Query::OP_OR, group));
   built.positive_groups = required.size();
-  Xapian::Query query = required.empty()
-                            ? Xapian::Query::MatchAll
-                            : combine(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
-                                      required);
-  if (!excluded.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                          combine(Xapian::Query::OP_OR, excluded));
-  }
+  built.matching = required.empty()
+                       ? Xapian::Query::MatchAll
+                       : combine(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, required);
+  built.excluded = combine(Xapian::Query::OP_OR, excluded);
   for (const auto& [facet, terms] : filter_terms) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_OR, terms));
+    built.filters.push_back(combine(Xapian::Query::OP_OR, terms));
   }
-  built.query = query;
+  built.query = built.restricted(built.matching);
   return built;
+}
+
+Xapian::Query BuiltQuery::restricted(Xapian::Query query) const {
+  if (!excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
+  for (const Xapian::Query& filter : filters) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  return query;
 }
 
 }  // namespace agora::index

@@ -22,7 +22,13 @@ struct QueryTerms {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;
+  Xapian::Query query;     ///< `matching`, restricted
+  Xapian::Query matching;  ///< what the words ask for, before exclusions and filters
+  Xapian::Query excluded;  ///< -word and -field:value clauses, OR-ed; empty when none
+  std::vector<Xapian::Query> filters;  ///< one per facet, AND-ed
+  /// `query` without the documents excluded and outside the filters.
+  Xapian::Query restricted(Xapian::Query query) const;
+
   QueryTerms terms;
   std::vector<std::string> words;  ///< exact terms of positive word clauses, for spelling
   std::size_t positive_groups = 0; ///< groups that all had to match (AND-ed)
@@ -34,6 +40,10 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
                        const analyzers::Analyzer& analyzer,
                        const std::map<std::string, std::vector<std::string>>& filters,
                        bool any_word);
+
+/// One word as the index may hold it: its exact form, its accent-free form and its stem in
+/// the analyzer's language, OR-ed.
+Xapian::Query word_forms_query(const analyzers::Token& token, const analyzers::Analyzer& analyzer);
 
 /// The boolean filter term for a facet value ("type", "Video" → "XTYPEvideo"); empty when
 /// the facet is unknown.

@@ -39,7 +39,10 @@ QueryLanguageGuesser::QueryLanguageGuesser(const Xapian::Database& database,
 double QueryLanguageGuesser::log_likelihood(const Candidate& candidate, const std::string& query,
                                             double to_beat) const {
   std::vector<std::string> stems;
-  for (const analyzers::Token& token : candidate.analyzer->analyze(query, analyzers::Purpose::query)) {
+  // Every word counts, stopwords too: judged at query time, each language would drop its
+  // own stopwords ("the", "and") and leave them as evidence for every other language,
+  // whose documents may well contain English words.
+  for (const analyzers::Token& token : candidate.analyzer->analyze(query, analyzers::Purpose::index)) {
     if (token.kind != analyzers::TokenKind::part && !token.stem.empty()) {
       stems.push_back(schema::stem_term(candidate.analyzer->language(), token.stem));
     }
@@ -50,10 +53,16 @@ double QueryLanguageGuesser::log_likelihood(const Candidate& candidate, const st
   // not asked about them.
   const double floor = to_beat * static_cast<double>(stems.size());
   double total = 0;
+  std::size_t known = 0;
   for (const std::string& stem : stems) {
-    total += std::log((database_.get_termfreq(stem) + 0.5) / (candidate.documents + 1.0));
+    const Xapian::doccount frequency = database_.get_termfreq(stem);
+    known += frequency > 0;
+    total += std::log((frequency + 0.5) / (candidate.documents + 1.0));
     if (total < floor) return kNoEvidence;
   }
+  // A language whose documents lack most of the words is no evidence at all, even when
+  // it is the only one the index holds: a Thai query in an English-only index stays Thai.
+  if (known * 2 < stems.size()) return kNoEvidence;
   return total / static_cast<double>(stems.size());
 }
 

@@ -13,6 +13,7 @@
 #include "display_fields.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
+#include "translation/query_translation.hpp"
 
 namespace agora::index {
 namespace {
@@ -41,6 +42,9 @@ constexpr double kLearnerLanguageBoost = 1e6;
 // Both boosts are multiples of this one, which exceeds any BM25 score plus rating boost,
 // so that the score shown is the weight modulo it.
 constexpr double kQueryLanguageBoost = 1e5;
+// Translations into languages other than the learner's count for less than the query's
+// own words: they widen the net without pushing aside what was asked for.
+constexpr double kOtherTranslationsWeight = 0.5;
 
 Xapian::Query language_boost(double weight, const Xapian::Query& filter) {
   auto* fixed = new Xapian::FixedWeightPostingSource(weight);
@@ -215,13 +219,86 @@ Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Regi
 
 bool Searcher::refresh() {
   const bool changed = database_.reopen();
-  if (changed) query_language_guesser_.reset();  // languages come and go with documents
+  if (changed) {  // languages come and go with documents
+    query_language_guesser_.reset();
+    index_languages_.reset();
+  }
   return changed;
 }
 
 const QueryLanguageGuesser& Searcher::query_language_guesser() {
   if (!query_language_guesser_) query_language_guesser_.emplace(database_, registry_);
   return *query_language_guesser_;
+}
+
+const std::vector<std::string>& Searcher::index_languages() {
+  if (!index_languages_) {
+    index_languages_.emplace();
+    const std::string prefix(schema::kLanguage);
+    for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
+         ++term) {
+      const std::string language = (*term).substr(prefix.size());
+      if (language.empty() || language.find('-') != std::string::npos || language == "und") {
+        continue;
+      }
+      index_languages_->push_back(language);
+    }
+  }
+  return *index_languages_;
+}
+
+Xapian::Query Searcher::translations_of(const std::string& text, const std::string& source,
+                                        const std::string& learner, bool any_word,
+                                        bool every_language,
+                                        std::map<std::string, QueryTerms>& terms, bool& left_out,
+                                        SearchResult& result) {
+  result.translated.clear();
+  left_out = false;
+  // Dictionaries are keyed by analyzer language ("nb" and "no" share one).
+  const analyzers::Analyzer& from = analyzer_for(source);
+  if (!dictionaries_ || dictionaries_->empty() || text.empty() ||
+      !dictionaries_->has_source(from.language())) {
+    return Xapian::Query();
+  }
+  // The learner's language first: a French learner who types English wants French pages.
+  std::vector<std::string> targets;
+  if (learner != source && learner != "und") targets.push_back(learner);
+  // Then English, in which most open educational resources are written, then (when
+  // those found too little) every other language of the index.
+  const std::string english = "en";
+  if (source != english && learner != english) targets.push_back(english);
+  for (const std::string& language : index_languages()) {
+    if (language == source || language == learner || language == english) continue;
+    if (every_language) {
+      targets.push_back(language);
+    } else {
+      left_out = true;
+    }
+  }
+  std::vector<Xapian::Query> parts;
+  for (const std::string& target : targets) {
+    const analyzers::Analyzer& to = analyzer_for(target);
+    if (!dictionaries_->covers(from.language(), to.language())) continue;
+    QueryTranslation translation = translate_query(text, from, to, *dictionaries_);
+    keep_alternatives_in(translation, to, database_);
+    if (!translation.any_translated()) continue;
+    // Into the learner's language any word may match, as a learner would rather see their
+    // own language's pages that share some of the words than none; into the others, every
+    // word must, as the query itself asks.
+    const bool for_learner = target == learner;
+    Xapian::Query query =
+        translation_query(translation, to, !for_learner && !any_word, terms[target]);
+    if (query.empty()) continue;
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(schema::filter_term(schema::kLanguage, target)));
+    if (!for_learner) {
+      query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, kOtherTranslationsWeight);
+    }
+    parts.push_back(std::move(query));
+    result.translated.push_back({target, translation.text()});
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 const analyzers::Analyzer& Searcher::analyzer_for(const std::string& tag) {
@@ -259,6 +336,21 @@ SearchResult Searcher::search(const SearchRequest& request) {
                        Xapian::Query(schema::filter_term(schema::kLanguage, written_in))));
   }
 
+  // The query's own words, or its translations as well.
+  const std::string source = result.query_language.empty() ? learner : result.query_language;
+  const std::string text = wanted_text(clauses);
+  std::map<std::string, QueryTerms> translated_terms;  // by target language
+  bool languages_left_out = false;
+  auto with_translations = [&](BuiltQuery& query, bool any_word, bool every_language) {
+    if (!request.translate) return query.query;
+    translated_terms.clear();
+    const Xapian::Query translated =
+        translations_of(text, source, learner, any_word, every_language, translated_terms,
+                        languages_left_out, result);
+    if (translated.empty()) return query.query;
+    return query.restricted(Xapian::Query(Xapian::Query::OP_OR, query.matching, translated));
+  };
+
   // Ratings add a small boost (rating_prior.hpp); every document has one, so an unrated
   // resource gets the neutral middle value rather than nothing.
   Xapian::ValueWeightPostingSource rating_boost(schema::kRatingBoost);
@@ -287,13 +379,37 @@ SearchResult Searcher::search(const SearchRequest& request) {
     into.facets = counter.facets(std::max(1.0, scale));
     return mset;
   };
-  Xapian::MSet mset = run(built.query, result);
+  Xapian::MSet mset = run(with_translations(built, false, false), result);
+  if (languages_left_out && result.total < request.offset + request.limit) {
+    // Too little in the learner's language and English: look in every language.
+    mset = run(with_translations(built, false, true), result);
+  }
   if (result.total == 0 && built.positive_groups > 1) {
     // No record has every word: accept any of them rather than show nothing.
     built = build_query(clauses, analyzer, request.filters, true);
-    mset = run(built.query, result);
+    mset = run(with_translations(built, true, true), result);
     result.relaxed = result.total > 0;
   }
+
+  // A hit found through translation only holds none of the query's own terms (a prefix*
+  // expands to terms the query does not list, so those hits are not judged).
+  std::vector<std::string> own_terms;
+  const bool judge_translation =
+      !result.translated.empty() &&
+      std::none_of(clauses.begin(), clauses.end(), [](const QueryClause& c) { return c.prefix; });
+  if (judge_translation) {
+    own_terms.assign(built.matching.get_unique_terms_begin(), built.matching.get_unique_terms_end());
+  }
+  auto holds_own_term = [&](Xapian::docid docid) {
+    // The terms are in byte order, as a document's term list is: one forward pass.
+    Xapian::TermIterator term = database_.termlist_begin(docid);
+    for (const std::string& wanted : own_terms) {
+      term.skip_to(wanted);
+      if (term == database_.termlist_end(docid)) return false;
+      if (*term == wanted) return true;
+    }
+    return false;
+  };
 
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     std::vector<Version> versions = versions_of(database_, *match, match.get_document());
@@ -308,12 +424,22 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     if (chosen != 0) hit.matched = link_to(versions.front().shown);
+    if (judge_translation) hit.through_translation = !holds_own_term(*match);
     hit.score = std::fmod(match.get_weight(), kQueryLanguageBoost);
     const Xapian::Document document =
         chosen == 0 ? match.get_document() : database_.get_document(versions[chosen].docid);
     const std::string body = document.get_value(schema::kBodyText);
+    // The query's words, and those of its translation into the hit's language.
+    const auto translated = translated_terms.find(primary_subtag(hit.language));
+    QueryTerms marked;
+    if (translated != translated_terms.end()) {
+      marked = built.terms;
+      marked.exact.insert(translated->second.exact.begin(), translated->second.exact.end());
+      marked.folded.insert(translated->second.folded.begin(), translated->second.folded.end());
+    }
     hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
-                               built.terms, kSnippetBytes);
+                               translated == translated_terms.end() ? built.terms : marked,
+                               kSnippetBytes);
     for (std::size_t i = 0; i < versions.size(); ++i) {
       if (i != chosen) hit.translations.push_back(link_to(versions[i].shown));
     }

@@ -48,6 +48,7 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
                     {"snippet", hit.snippet},
                     {"score", std::round(hit.score * 1000) / 1000},
                     {"matched", hit.matched ? version_json(*hit.matched) : json(nullptr)},
+                    {"through_translation", hit.through_translation},
                     {"translations", translations}});
   }
   json facets = json::object();
@@ -57,6 +58,10 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
       values.push_back({{"value", count.value}, {"count", count.count}});
     }
     facets[name] = values;
+  }
+  json translated = json::array();
+  for (const index::SearchedTranslation& translation : result.translated) {
+    translated.push_back({{"language", translation.language}, {"query", translation.query}});
   }
   json selected = json::object();
   for (const auto& [name, values] : params.request.filters) selected[name] = values;
@@ -73,6 +78,8 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
           {"facets", facets},
           {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
           {"query_language", result.query_language.empty() ? json(nullptr) : json(result.query_language)},
+          {"translate", params.request.translate},
+          {"translated", translated},
           {"took_ms", std::round(took_ms * 100) / 100}};
 }
 

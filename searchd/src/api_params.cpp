@@ -108,7 +108,7 @@ std::string learner_language(const httplib::Request& request,
 SearchParams parse_search_params(const httplib::Request& request, const ServerConfig& config,
                                  const analyzers::Registry& registry) {
   static const std::vector<std::string> allowed = [] {
-    std::vector<std::string> names = {"q", "lang", "page", "per_page", "sort"};
+    std::vector<std::string> names = {"q", "lang", "page", "per_page", "sort", "translate"};
     for (const std::string& facet : index::facet_names()) names.push_back(facet);
     return names;
   }();
@@ -136,6 +136,12 @@ SearchParams parse_search_params(const httplib::Request& request, const ServerCo
     search.sort = index::SearchRequest::Sort::date;
   } else if (sort != "relevance") {
     throw InvalidInput("sort: '" + sort + "' is not one of relevance, date");
+  }
+  const std::string translate = request.has_param("translate") ? request.get_param_value("translate") : "on";
+  if (translate == "off") {
+    search.translate = false;
+  } else if (translate != "on") {
+    throw InvalidInput("translate: '" + translate + "' is not one of on, off");
   }
   return params;
 }

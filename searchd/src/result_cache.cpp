@@ -11,6 +11,7 @@ std::string cache_key(const index::SearchRequest& request) {
   key += kSeparator + request.learner_language;
   key += kSeparator + std::to_string(request.offset) + kSeparator + std::to_string(request.limit);
   key += kSeparator + std::to_string(static_cast<int>(request.sort));
+  key += kSeparator + std::string(request.translate ? "t" : "");
   for (const auto& [facet, values] : request.filters) {
     key += kSeparator + facet;
     for (const std::string& value : values) key += '\x1e' + value;

@@ -2,6 +2,7 @@
 #include "agora/searchd/search_server.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -56,6 +57,37 @@ ConnectionLimits connection_limits(const ServerConfig& config) {
   return limits;
 }
 
+// Dictionaries are read once, before the first request; what is missing is said once.
+index::Dictionaries load_dictionaries(const ServerConfig& config,
+                                      const analyzers::Registry& registry) {
+  if (!config.translation) return {};
+  const std::filesystem::path path = config.dictionaries.empty()
+                                         ? index::default_compiled_dictionaries_path()
+                                         : std::filesystem::path(config.dictionaries);
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> problems;
+  index::Dictionaries dictionaries;
+  try {
+    dictionaries = index::Dictionaries::open(path, registry);
+  } catch (const InvalidInput& error) {
+    problems.push_back(error.what());
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (const std::string& problem : problems) {
+    std::cerr << "agora-searchd: translation: " << problem << '\n';
+  }
+  if (dictionaries.empty()) {
+    std::cerr << "agora-searchd: translation: no dictionaries found; queries are searched "
+                 "as typed (docs/cross-lingual.md)\n";
+  } else {
+    std::cerr << "agora-searchd: translation: " << dictionaries.sources().size()
+              << " dictionaries, " << dictionaries.bytes() / (1 << 20) << " MB mapped in "
+              << std::round(seconds * 1e4) / 10 << " ms\n";
+  }
+  return dictionaries;
+}
+
 }  // namespace
 
 struct SearchServer::Impl {
@@ -71,6 +103,7 @@ struct SearchServer::Impl {
 
   ServerConfig config;
   const analyzers::Registry& registry;
+  const index::Dictionaries dictionaries = load_dictionaries(config, registry);
   UiStrings ui_strings{config.web};
   community::StateDatabase state{state_path(config)};
   community::Accounts accounts{state};
@@ -98,15 +131,19 @@ struct SearchServer::Impl {
   index::Searcher& searcher() {
     thread_local std::map<std::string, std::unique_ptr<index::Searcher>> searchers;
     auto& slot = searchers[config.db];
-    if (!slot) {
+    auto open = [&] {
       slot = std::make_unique<index::Searcher>(config.db, registry);
+      slot->use_dictionaries(&dictionaries);
+    };
+    if (!slot) {
+      open();
     } else {
       try {
         slot->refresh();
       } catch (const Xapian::Error&) {
         // The directory now holds another database (agora-index compacted it into place,
         // or a rebuild was swapped in): open that one.
-        slot = std::make_unique<index::Searcher>(config.db, registry);
+        open();
       }
     }
     return *slot;

@@ -92,6 +92,8 @@ void apply_file(const std::string& path, ServerConfig& config) {
       else if (key == "cors_origins") config.cors_origins = value.get<std::vector<std::string>>();
       else if (key == "access_log") config.access_log = value.get<bool>();
       else if (key == "state") config.state = value.get<std::string>();
+      else if (key == "translation") config.translation = value.get<bool>();
+      else if (key == "dictionaries") config.dictionaries = value.get<std::string>();
       else if (key == "approvals") config.approvals = parse_whole_number(value.dump(), where, 1, 10);
       else if (key == "session_hours") config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
       else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
@@ -126,7 +128,7 @@ const char* server_usage() {
          "                     [--max-connections N] [--max-connections-per-address N]\n"
          "                     [--header-timeout S] [--body-timeout S] [--keep-alive-timeout S]\n"
          "                     [--max-requests-per-connection N] [--trusted-proxy ADDR[,ADDR...]]\n"
-         "                     [--cache-entries N]\n"
+         "                     [--cache-entries N] [--no-translation] [--dictionaries FILE]\n"
          "       agora-searchd admin --help   (accounts and API tokens)\n"
          "\n"
          "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
@@ -166,7 +168,10 @@ const char* server_usage() {
          "  --max-requests-per-connection N  then the connection closes (default 1000)\n"
          "  --trusted-proxy A  reverse proxies whose X-Forwarded-For is believed; they are\n"
          "                     exempt from the per-address connection cap\n"
-         "  --cache-entries N  result pages kept for repeated searches (default 1000; 0 off)\n";
+         "  --cache-entries N  result pages kept for repeated searches (default 1000; 0 off)\n"
+         "  --no-translation   do not translate queries\n"
+         "  --dictionaries F   compiled dictionaries (agora-index dictionaries; default in\n"
+         "                     the build tree)\n";
 }
 
 int parse_whole_number(const std::string& text, const std::string& where, int least, int most) {
@@ -221,6 +226,8 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
     else if (flag == "--trusted-proxy") {
       for (auto& address : checked_addresses(split_origins(value()), flag)) config.trusted_proxies.push_back(address);
     } else if (flag == "--cache-entries") config.cache_entries = parse_whole_number(value(), flag, 0, 1000000);
+    else if (flag == "--no-translation") config.translation = false;
+    else if (flag == "--dictionaries") config.dictionaries = value();
     else if (flag == "--anonymous-requests-per-hour") config.anonymous_requests_per_hour = parse_whole_number(value(), flag, 1, 1000000);
     else throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }

@@ -170,7 +170,7 @@ test('/search offers a request form, query filled in, when nothing is found', as
     const form = /<form\b[^>]*\baction="\/requests"[^>]*>[\s\S]*?<\/form>/.exec(page.text)?.[0];
     return { page: page.text, form };
   };
-  const query = 'zzyzx quantum llama';
+  const query = 'zzyzx qworbl flimbat';  // in no language, and in no dictionary
   const { form } = await formFor(query);
   assert.ok(form, 'a form that posts to /requests');
   assert.match(form, /^<form\b[^>]*\bmethod="post"/i);

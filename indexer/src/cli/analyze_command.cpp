@@ -9,6 +9,8 @@
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/command_arguments.hpp"
+#include "agora/index/dictionaries.hpp"
+#include "translation/query_translation.hpp"
 
 namespace agora::index::cli {
 namespace {
@@ -18,6 +20,7 @@ constexpr const char* kHelp =
     "       agora-index analyze --detect\n"
     "       agora-index analyze --lang TAG --explain\n"
     "       agora-index analyze --list\n"
+    "       agora-index analyze --lang TAG --translate TARGET [--dictionaries FILE]\n"
     "\n"
     "Reads text on standard input and prints one token per line:\n"
     "  position<TAB>normalised term<TAB>stem\n"
@@ -27,20 +30,26 @@ constexpr const char* kHelp =
     "  --words      each input line is one word; print exactly one line, its stem\n"
     "  --detect     print the detected language and confidence: TAG<TAB>0.97\n"
     "  --explain    print the stages of the chain for TAG, index then query\n"
-    "  --list       print the supported language tags\n";
+    "  --list       print the supported language tags\n"
+    "  --translate TARGET  what a query in TAG becomes in TARGET: one line per word or\n"
+    "               dictionary entry, word<TAB>alternatives separated by ' | ' (- when no\n"
+    "               dictionary has it), then the query as the search answer shows it\n"
+    "  --dictionaries FILE  compiled by agora-index dictionaries (default: the build's)\n";
 
-enum class Mode { tokens, words, detect, explain, list };
+enum class Mode { tokens, words, detect, explain, list, translate };
 
 struct Options {
   std::string lang = "und";
   Mode mode = Mode::tokens;
   analyzers::Purpose purpose = analyzers::Purpose::index;
   bool help = false;
+  std::string target;  ///< --translate
+  std::string dictionaries = default_compiled_dictionaries_path().string();
 };
 
 Options parse(const std::vector<std::string>& args) {
   const Arguments arguments(args, {"--query", "--words", "--detect", "--explain", "--list", "--help"},
-                            {"--lang"});
+                            {"--lang", "--translate", "--dictionaries"});
   if (!arguments.positional().empty()) {
     throw InvalidInput("unexpected argument '" + arguments.positional().front() +
                        "': text is read from standard input");
@@ -57,6 +66,12 @@ Options parse(const std::vector<std::string>& args) {
     mode = chosen;
   }
   options.mode = mode.value_or(Mode::tokens);
+  if (auto target = arguments.value("--translate")) {
+    if (mode) throw InvalidInput("--translate cannot be combined with another mode flag");
+    options.mode = Mode::translate;
+    options.target = *target;
+  }
+  if (auto path = arguments.value("--dictionaries")) options.dictionaries = *path;
   return options;
 }
 
@@ -65,6 +80,28 @@ void print_words(const analyzers::Analyzer& analyzer, Streams streams) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     streams.out << analyzer.stem_word(line) << '\n';
   }
+}
+
+void print_translation(const analyzers::Registry& registry, const Options& options,
+                       Streams streams) {
+  const Dictionaries dictionaries = Dictionaries::open(options.dictionaries, registry);
+  const analyzers::Analyzer& source = registry.for_tag(options.lang);
+  const analyzers::Analyzer& target = registry.for_tag(options.target);
+  if (!dictionaries.covers(source.language(), target.language())) {
+    streams.err << "note: no dictionary links " << source.language() << " and "
+                << target.language() << ", directly or through English\n";
+  }
+  const std::string text(std::istreambuf_iterator<char>(streams.in), {});
+  const QueryTranslation translation = translate_query(text, source, target, dictionaries);
+  for (const TranslatedWord& word : translation.words) {
+    streams.out << word.source << '\t';
+    if (word.alternatives.empty()) streams.out << '-';
+    for (std::size_t i = 0; i < word.alternatives.size(); ++i) {
+      streams.out << (i ? " | " : "") << word.alternatives[i];
+    }
+    streams.out << '\n';
+  }
+  streams.out << "query: " << translation.text() << '\n';
 }
 
 }  // namespace
@@ -83,6 +120,10 @@ int run_analyze(const std::vector<std::string>& args, Streams streams) {
     return 0;
   }
   const analyzers::Registry registry;
+  if (options.mode == Mode::translate) {
+    print_translation(registry, options, streams);
+    return 0;
+  }
   if (options.mode == Mode::list) {
     for (const analyzers::Analyzer* analyzer : registry.analyzers()) {
       streams.out << analyzer->language() << '\t' << analyzer->display_name() << '\n';

@@ -26,6 +26,9 @@ int run_remove(const std::vector<std::string>& args, Streams streams);
 /// `agora-index export --db DIR`: every resource as native JSONL on `out`.
 int run_export(const std::vector<std::string>& args, Streams streams);
 
+/// `agora-index dictionaries`: compile the installed dictionaries for query translation.
+int run_dictionaries(const std::vector<std::string>& args, Streams streams);
+
 /// `agora-index compact --db DIR`: rewrite the index into full blocks, in place.
 int run_compact(const std::vector<std::string>& args, Streams streams);
 

@@ -12,10 +12,13 @@
 #include <xapian.h>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/index/dictionaries.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/query_language.hpp"
 
 namespace agora::index {
+
+struct QueryTerms;  // query_builder.hpp
 
 /// What a learner asks for.
 struct SearchRequest {
@@ -25,6 +28,8 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   enum class Sort { relevance, date } sort = Sort::relevance;
+  /// Whether the query is also searched in its translations (when dictionaries are loaded).
+  bool translate = true;
 };
 
 /// Another language version of the same work.
@@ -48,7 +53,15 @@ struct Hit {
   /// Set when the hit is shown in the learner's language but another version of its
   /// work is the one that matched the query (that version is among the translations).
   std::optional<Translation> matched;
+  /// Whether the hit matched only through a translation of the query (SearchResult::translated).
+  bool through_translation = false;
   std::vector<Translation> translations;  ///< the other versions, by language
+};
+
+/// A translation the query was also searched in.
+struct SearchedTranslation {
+  std::string language;  ///< primary tag
+  std::string query;     ///< what the query became, for people
 };
 
 struct FacetCount {
@@ -66,6 +79,8 @@ struct SearchResult {
   /// The language the query is written in when it is not the learner's (judged by the
   /// index's vocabulary), else empty.
   std::string query_language;
+  /// The translations the query was also searched in: the learner's language first.
+  std::vector<SearchedTranslation> translated;
 };
 
 /// One autocomplete proposal.
@@ -116,6 +131,10 @@ class Searcher {
 
   IndexStats stats();
 
+  /// Lets searches also look for the query's translations; `dictionaries` must outlive
+  /// the searcher (one set is shared by every thread: it is only read).
+  void use_dictionaries(const Dictionaries* dictionaries) { dictionaries_ = dictionaries; }
+
   const Xapian::Database& database() const { return database_; }
 
  private:
@@ -128,7 +147,22 @@ class Searcher {
   const analyzers::Registry& registry_;
   Xapian::Database database_;
   std::unordered_map<std::string, const analyzers::Analyzer*> analyzers_;
+  /// The primary tags of the languages the index holds documents in, made on first use
+  /// after each reopening.
+  const std::vector<std::string>& index_languages();
+  /// The translation part of the query (each target's OP_SYNONYM groups, filtered to its
+  /// language), or an empty query; records what was searched in `result.translated`.
+  /// `terms` gets, per target language, the translations' words for snippets. Without
+  /// `every_language`, only into the learner's language and English; `left_out` tells
+  /// whether other languages could have been searched.
+  Xapian::Query translations_of(const std::string& text, const std::string& source,
+                                const std::string& learner, bool any_word, bool every_language,
+                                std::map<std::string, QueryTerms>& terms, bool& left_out,
+                                SearchResult& result);
+
   std::optional<QueryLanguageGuesser> query_language_guesser_;
+  std::optional<std::vector<std::string>> index_languages_;
+  const Dictionaries* dictionaries_ = nullptr;
 };
 
 }  // namespace agora::index

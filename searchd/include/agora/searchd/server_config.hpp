@@ -27,6 +27,10 @@ struct ServerConfig {
   std::vector<std::string> trusted_proxies;  ///< X-Forwarded-For is believed from these only
   std::size_t cache_entries = 1000;   ///< result pages kept for repeated searches; 0: none
 
+  // Query translation (docs/cross-lingual.md): the installed dictionaries by default.
+  bool translation = true;
+  std::string dictionaries;           ///< compiled by agora-index dictionaries; empty: default
+
   // Collaboration (docs/collaboration.md).
   std::string state;                  ///< SQLite state database; empty: next to db
   int approvals = 1;                  ///< approvals that publish a revision
