@@ -332,11 +332,32 @@ function render(data, state) {
   fill(dom.status,
     el('span', { class: 'agora-count-text' }, count),
     data.relaxed && data.hits.length ? [' ', el('span', { id: 'agora-relaxed', class: 'agora-relaxed' }, t('results.relaxed'))] : null);
+  // Outside the live region: the count is announced, the translations are there to read.
+  $('#agora-translated')?.remove();
+  const translated = alsoSearchedIn(data.translated || []);
+  if (translated) dom.results.before(translated);
 
   dom.results.replaceChildren(...data.hits.map(renderHit));
   renderEmpty(data, state);
   renderFacets(data, state);
   renderPages(data, state);
+}
+
+// How many of the query's translations are named; the others are counted.
+const TRANSLATIONS_NAMED = 3;
+
+// "Also searched in French: réseau configuration", the learner's language first.
+function alsoSearchedIn(translated) {
+  if (!translated.length) return null;
+  const line = el('p', { id: 'agora-translated', class: 'agora-translated', lang: ui });
+  translated.slice(0, TRANSLATIONS_NAMED).forEach((tr, i) => {
+    line.append(i ? ' · ' : '', t('results.also_searched', { language: languageName(tr.language) }), ' ',
+      el('span', { lang: tr.language, dir: 'auto' }, tr.query));
+  });
+  if (translated.length > TRANSLATIONS_NAMED) {
+    line.append(' ', t('results.also_searched_more', { count: translated.length - TRANSLATIONS_NAMED }));
+  }
+  return line;
 }
 
 function renderHit(hit) {
@@ -365,13 +386,17 @@ function renderHit(hit) {
     });
   }
 
+  const throughTranslation = hit.through_translation
+    ? el('p', { class: 'agora-through-translation', lang: ui }, t('hit.through_translation'))
+    : null;
+
   // Shown in the learner's language, found through another version of the work.
   const matched = hit.matched
     ? el('p', { class: 'agora-matched', lang: ui }, t('hit.matched_in', { language: languageName(hit.matched.language) }))
     : null;
 
   return el('li', { class: 'agora-hit', 'data-id': hit.id, lang: hit.language },
-    el('h3', { class: 'agora-hit-title', dir: 'auto' }, title), badges, snippet, matched, also);
+    el('h3', { class: 'agora-hit-title', dir: 'auto' }, title), badges, snippet, throughTranslation, matched, also);
 }
 
 // The snippet is HTML the server escaped; parse it inertly (a <template> runs nothing)

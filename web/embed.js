@@ -30,6 +30,7 @@
     'results.relaxed': 'No resource contains all of your words, so these contain only some of them.',
     'hit.other_language': 'In another language',
     'hit.matched_in': 'Matched in its {language} version',
+    'hit.through_translation': 'Found through a translation of your search',
     'status.loading': 'Searching…',
     'status.error': 'The search is not available right now. Please try again in a moment.',
     'embed.more': 'More results on Agora',
@@ -276,7 +277,10 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
         try { via = (this.names && this.names.of(via)) || via; } catch { /* bad tag */ }
         matched = el('p', { class: 'matched', lang: this.uiLang }, this.t('hit.matched_in', { language: via }));
       }
-      return el('li', { lang: hit.language, 'data-id': hit.id }, title, badge, other, snippet, matched);
+      const translated = hit.through_translation
+        ? el('p', { class: 'matched', lang: this.uiLang }, this.t('hit.through_translation'))
+        : null;
+      return el('li', { lang: hit.language, 'data-id': hit.id }, title, badge, other, snippet, translated, matched);
     }
   }
 

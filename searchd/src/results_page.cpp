@@ -89,6 +89,27 @@ std::string facet_label(const UiStrings& s, const std::string& ui, const std::st
   return label == key ? value : label;
 }
 
+// How many of the query's translations the page names; the others are counted.
+constexpr std::size_t kTranslationsNamed = 3;
+
+// "Also searched in French: réseau configuration; in English: …", the learner's first.
+std::string also_searched_in(const UiStrings& s, const std::string& ui,
+                             const std::vector<index::SearchedTranslation>& translated) {
+  std::string html = "<p class=\"agora-translated\">";
+  for (std::size_t i = 0; i < translated.size() && i < kTranslationsNamed; ++i) {
+    if (i) html += " · ";
+    html += escape_html(s.format(ui, "results.also_searched", "language",
+                                 language_name(translated[i].language, ui)));
+    html += " <span dir=\"auto\" lang=\"" + escape_html(translated[i].language) + "\">" +
+            escape_html(translated[i].query) + "</span>";
+  }
+  if (translated.size() > kTranslationsNamed) {
+    html += " " + escape_html(s.format(ui, "results.also_searched_more", "count",
+                                       static_cast<long long>(translated.size() - kTranslationsNamed)));
+  }
+  return html + "</p>\n";
+}
+
 }  // namespace
 
 std::string render_results_page(const UiStrings& s, const std::string& ui,
@@ -125,6 +146,7 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
   if (result.relaxed) {
     html += "<p class=\"agora-relaxed\">" + escape_html(s.text(ui, "results.relaxed")) + "</p>\n";
   }
+  if (!result.translated.empty()) html += also_searched_in(s, ui, result.translated);
   html += "<div class=\"agora-layout\">\n<aside id=\"agora-facets\" class=\"agora-facets\"><h2>" +
           escape_html(s.text(ui, "filters.heading")) + "</h2>\n";
   for (const index::schema::FilterField& field : index::schema::kFilterFields) {
@@ -186,6 +208,10 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
               "</li>";
     }
     html += "</ul><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
+    if (hit.through_translation) {
+      html += "<p class=\"agora-through-translation\">" +
+              escape_html(s.text(ui, "hit.through_translation")) + "</p>";
+    }
     if (hit.matched) {
       html += "<p class=\"agora-matched\">" +
               escape_html(s.format(ui, "hit.matched_in", "language",

@@ -170,6 +170,34 @@ test('a hit found through another version says so, in the interface language', a
   }
 });
 
+test('the page names the translations the query was also searched in', async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await openHome(context);
+    for (const [code, name] of [['fr', 'français'], ['es', 'español']]) {
+      await chooseLanguage(page, code);
+      const q = 'community shares neighbours';
+      await submitSearch(page, q);
+      const expected = await api(base, '/api/search', { q, lang: code });
+      assert.equal(expected.translated[0].language, code, 'English words are translated into the learner\'s language first');
+      const line = page.locator('#agora-translated');
+      const label = strings(code)['results.also_searched'].replace('{language}', name);
+      assert.ok((await line.textContent()).trim().startsWith(`${label} ${expected.translated[0].query}`),
+        `${code}: ${await line.textContent()}`);
+      assert.equal(await line.getAttribute('lang'), code);
+      assert.equal(await line.locator('span[lang]').first().getAttribute('lang'), code);
+      // A hit found only through the translation says so, in the interface language.
+      for (const hit of expected.hits.filter((h) => h.through_translation)) {
+        const note = page.locator(`#agora-results > li.agora-hit[data-id="${hit.id}"] .agora-through-translation`);
+        assert.equal(await note.textContent(), strings(code)['hit.through_translation']);
+        assert.equal(await note.getAttribute('lang'), code);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('a translated work links to its other language versions with hreflang', async () => {
   const context = await newContext(browser);
   try {
