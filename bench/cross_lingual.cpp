@@ -5,10 +5,12 @@
 // of queries, success at 1 and the mean reciprocal rank within the first ten (MRR@10),
 // then the macro average over languages.
 //
-// usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en]
-//   Each --db is measured with the same queries and printed in its own column: an index
-//   whose pages are linked into works next to one that is not, say.
-//   --misses LANG prints, for the first index, the queries in LANG that missed the top.
+// usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en] [--dictionaries FILE]
+//   Each --db is measured with the same queries, with translation off and then on, each in
+//   its own column: an index whose pages are linked into works next to one that is not.
+//   --reverse --queries-from ALL: the other way round, each language's titles searched by a
+//   learner of that language in an index of the source pages only, the source page wanted.
+//   --misses LANG prints, for the last column, the queries in LANG that missed the top.
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +24,8 @@
 #include <xapian.h>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/error.hpp"
+#include "agora/index/dictionaries.hpp"
 #include "agora/index/search.hpp"
 
 namespace {
@@ -55,8 +59,9 @@ std::map<std::string, std::map<std::string, Page>> pages_of(const Xapian::Databa
   std::set<std::pair<std::string, std::string>> ambiguous;
   for (auto posting = database.postlist_begin(""); posting != database.postlist_end(""); ++posting) {
     const auto record = nlohmann::json::parse(database.get_document(*posting).get_data());
+    // By full tag: zh-CN and zh-TW are two editions of the same pages.
     Page page{record.value("id", ""), record.value("title", ""),
-              primary(record.value("inLanguage", "und"))};
+              record.value("inLanguage", "und")};
     if (page.title.empty()) continue;
     auto& pages = by_language[page.language];
     const std::string name = page_name(page.id);
@@ -72,78 +77,135 @@ int main(int argc, char** argv) {
   std::vector<std::string> databases;
   std::string source = "en";
   std::string misses_of;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--db")) databases.push_back(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--source")) source = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--misses")) misses_of = argv[i + 1];
+  std::string queries_from;
+  std::string dictionaries_path = agora::index::default_compiled_dictionaries_path().string();
+  bool reverse = false;
+  for (int i = 1; i < argc; ++i) {
+    const bool has_value = i + 1 < argc;
+    if (!std::strcmp(argv[i], "--reverse")) reverse = true;
+    else if (!has_value) break;
+    else if (!std::strcmp(argv[i], "--db")) databases.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--source")) source = argv[++i];
+    else if (!std::strcmp(argv[i], "--misses")) misses_of = argv[++i];
+    else if (!std::strcmp(argv[i], "--queries-from")) queries_from = argv[++i];
+    else if (!std::strcmp(argv[i], "--dictionaries")) dictionaries_path = argv[++i];
   }
   if (databases.empty()) {
-    std::fprintf(stderr, "usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en]\n");
+    std::fprintf(stderr,
+                 "usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en]\n"
+                 "           [--reverse --queries-from DIR] [--dictionaries FILE] [--misses LANG]\n");
     return 2;
   }
   const agora::analyzers::Registry registry;
+  agora::index::Dictionaries dictionaries;
+  try {
+    dictionaries = agora::index::Dictionaries::open(dictionaries_path, registry);
+  } catch (const agora::InvalidInput& error) {
+    std::fprintf(stderr, "translation off: %s\n", error.what());
+  }
   std::vector<std::unique_ptr<agora::index::Searcher>> searchers;
   for (const std::string& db : databases) {
     searchers.push_back(std::make_unique<agora::index::Searcher>(db, registry));
+    searchers.back()->use_dictionaries(&dictionaries);
   }
-  // The queries come from the first index; every index must hold the same pages.
-  const auto pages = pages_of(searchers.front()->database());
-  const auto found_source = pages.find(source);
+  // Each index is measured with translation off, then on when there are dictionaries.
+  struct Run {
+    std::size_t searcher;
+    bool translate;
+  };
+  std::vector<Run> runs;
+  for (std::size_t s = 0; s < searchers.size(); ++s) {
+    runs.push_back({s, false});
+    if (!dictionaries.empty()) runs.push_back({s, true});
+  }
+  // The queries come from the first index, or from --queries-from: with --reverse, an
+  // index of every language queried in each language against an index of `source` alone.
+  const Xapian::Database query_database =
+      queries_from.empty() ? searchers.front()->database() : Xapian::Database(queries_from);
+  const auto pages = pages_of(query_database);
+  auto found_source = pages.begin();
+  while (found_source != pages.end() && primary(found_source->first) != source) ++found_source;
   if (found_source == pages.end()) {
-    std::fprintf(stderr, "no pages in '%s' in %s\n", source.c_str(), databases.front().c_str());
+    std::fprintf(stderr, "no pages in '%s' to take queries from\n", source.c_str());
     return 1;
   }
-  // Titles used by two source pages ("Introduction") name no single page.
-  std::map<std::string, int> title_uses;
-  for (const auto& [name, page] : found_source->second) ++title_uses[page.title];
+  // Titles used by two pages of one language ("Introduction") name no single page.
+  std::map<std::string, std::map<std::string, int>> title_uses;
+  for (const auto& [language, by_name] : pages) {
+    for (const auto& [name, page] : by_name) ++title_uses[language][page.title];
+  }
 
-  std::vector<std::map<std::string, Tally>> tallies(searchers.size());
-  for (const auto& [language, wanted_pages] : pages) {
-    if (language == source) continue;
-    for (const auto& [name, wanted] : wanted_pages) {
-      const auto query = found_source->second.find(name);
-      if (query == found_source->second.end() || title_uses[query->second.title] > 1) continue;
+  std::vector<std::map<std::string, Tally>> tallies(runs.size());
+  for (const auto& [language, learner_pages] : pages) {
+    if (primary(language) == source) continue;
+    for (const auto& [name, learner_page] : learner_pages) {
+      const auto source_page = found_source->second.find(name);
+      if (source_page == found_source->second.end()) continue;
+      const Page& asked = reverse ? learner_page : source_page->second;
+      const std::string& wanted_language = language;
+      if (title_uses[asked.language][asked.title] > 1) continue;
       agora::index::SearchRequest request;
-      request.query = query->second.title;
+      request.query = asked.title;
       request.learner_language = language;
       request.limit = 10;
-      for (std::size_t s = 0; s < searchers.size(); ++s) {
-        const agora::index::SearchResult result = searchers[s]->search(request);
+      for (std::size_t r = 0; r < runs.size(); ++r) {
+        request.translate = runs[r].translate;
+        const agora::index::SearchResult result = searchers[runs[r].searcher]->search(request);
         int rank = 0;
         for (std::size_t at = 0; at < result.hits.size() && !rank; ++at) {
-          if (result.hits[at].id == wanted.id) rank = static_cast<int>(at) + 1;
+          const agora::index::Hit& hit = result.hits[at];
+          // The source-only index may tag its pages "en" where the full one says "en-US".
+          const bool in_wanted_language = reverse ? primary(hit.language) == source
+                                                  : hit.language == wanted_language;
+          if (page_name(hit.id) == name && in_wanted_language) {
+            rank = static_cast<int>(at) + 1;
+          }
         }
-        tallies[s][language].add(rank);
-        if (s == 0 && language == misses_of && rank != 1) {
-          std::printf("miss (rank %d): '%s' wanted %s, first %s%s\n", rank, request.query.c_str(),
-                      wanted.id.c_str(), result.hits.empty() ? "-" : result.hits[0].id.c_str(),
-                      result.hits.empty() || !result.hits[0].matched
-                          ? ""
-                          : (" matched as " + result.hits[0].matched->id).c_str());
+        tallies[r][language].add(rank);
+        if (r + 1 == runs.size() && language == misses_of && rank != 1) {
+          std::printf("miss (rank %d): '%s' wanted %s, first %s\n", rank, request.query.c_str(),
+                      name.c_str(), result.hits.empty() ? "-" : result.hits[0].id.c_str());
         }
       }
     }
   }
 
-  std::printf("%s titles, the learner's page wanted; MRR@10 (and @1) per index:\n", source.c_str());
+  std::printf("%s; MRR@10 (and @1) per index and translation:\n",
+              reverse ? "learner-language titles, the source page wanted"
+                      : "source titles, the learner's page wanted");
   std::printf("%-8s %7s", "language", "queries");
-  for (std::size_t s = 0; s < searchers.size(); ++s) std::printf("   %-22s", ("index " + std::to_string(s + 1)).c_str());
+  for (const Run& run : runs) {
+    std::printf("   %-20s", ("index " + std::to_string(run.searcher + 1) +
+                             (run.translate ? " translated" : " as typed"))
+                                .c_str());
+  }
   std::printf("\n");
-  std::vector<double> macro(searchers.size(), 0);
+  std::vector<double> macro(runs.size(), 0);
+  std::vector<double> covered(runs.size(), 0);
+  std::size_t covered_languages = 0;
   for (const auto& [language, tally] : tallies.front()) {
-    std::printf("%-8s %7d", language.c_str(), tally.queries);
-    for (std::size_t s = 0; s < searchers.size(); ++s) {
-      const Tally& mine = tallies[s].at(language);
-      std::printf("   %6.3f (@1 %5.3f)      ", mine.mrr(), mine.at1());
-      macro[s] += mine.mrr();
+    const bool has_dictionary =
+        !dictionaries.empty() && dictionaries.covers(registry.for_tag(source).language(),
+                                                     registry.for_tag(language).language());
+    covered_languages += has_dictionary;
+    std::printf("%-8s %7d", (language + (has_dictionary ? "" : "*")).c_str(), tally.queries);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const Tally& mine = tallies[r].at(language);
+      std::printf("   %6.3f (@1 %5.3f)   ", mine.mrr(), mine.at1());
+      macro[r] += mine.mrr();
+      if (has_dictionary) covered[r] += mine.mrr();
     }
     std::printf("\n");
   }
-  std::printf("%-8s %7s", "macro", "");
-  for (std::size_t s = 0; s < searchers.size(); ++s) {
-    std::printf("   %6.3f                 ", macro[s] / std::max<std::size_t>(1, tallies.front().size()));
+  std::printf("%-16s", "macro");
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    std::printf("   %6.3f              ", macro[r] / std::max<std::size_t>(1, tallies.front().size()));
   }
-  std::printf("\n");
+  std::printf("\n%-16s", "with dictionary");
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    std::printf("   %6.3f              ", covered[r] / std::max<std::size_t>(1, covered_languages));
+  }
+  std::printf("\n(* no dictionary links the language with %s)\n", source.c_str());
   for (std::size_t s = 0; s < searchers.size(); ++s) {
     std::printf("index %zu: %s\n", s + 1, databases[s].c_str());
   }

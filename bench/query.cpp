@@ -2,7 +2,10 @@
 // links) next to plain Xapian's BM25 top-10 for the same analysed query on the same index,
 // both in this process, on one core, interleaved query by query.
 //
+// When the compiled dictionaries are there, each query is also run with translation on.
+//
 // usage: bench_query --db DIR [--queries FILE] [--repeat N] [--per-query 1]
+//                    [--dictionaries FILE]
 //   FILE: lines of "lang<TAB>query" (default bench/queries.txt)
 //   --per-query 1 adds each query's medians, to see which kinds of query cost most
 #include <algorithm>
@@ -17,6 +20,8 @@
 #include <xapian.h>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/error.hpp"
+#include "agora/index/dictionaries.hpp"
 #include "agora/index/query_syntax.hpp"
 #include "agora/index/search.hpp"
 #include "query_builder.hpp"
@@ -60,11 +65,13 @@ int main(int argc, char** argv) {
   std::string queries_path = AGORA_SOURCE_DIR "/bench/queries.txt";
   int repeat = 20;
   bool per_query = false;
+  std::string dictionaries_path = agora::index::default_compiled_dictionaries_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
     else if (!std::strcmp(argv[i], "--queries")) queries_path = argv[i + 1];
     else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (!std::strcmp(argv[i], "--per-query")) per_query = std::atoi(argv[i + 1]) != 0;
+    else if (!std::strcmp(argv[i], "--dictionaries")) dictionaries_path = argv[i + 1];
   }
   if (db.empty()) {
     std::cerr << "usage: bench_query --db DIR [--queries FILE] [--repeat N]\n";
@@ -74,9 +81,16 @@ int main(int argc, char** argv) {
   const agora::analyzers::Registry registry;
   agora::index::Searcher searcher(db, registry);
   Xapian::Database database(db);
+  agora::index::Dictionaries dictionaries;
+  try {
+    dictionaries = agora::index::Dictionaries::open(dictionaries_path, registry);
+  } catch (const agora::InvalidInput& error) {
+    std::cerr << "translation not measured: " << error.what() << '\n';
+  }
+  searcher.use_dictionaries(&dictionaries);
 
-  std::vector<double> plain_ms, agora_ms;
-  std::size_t plain_hits = 0, agora_hits = 0;
+  std::vector<double> plain_ms, agora_ms, translated_ms;
+  std::size_t plain_hits = 0, agora_hits = 0, translated_hits = 0;
   for (int round = 0; round < repeat; ++round) {
     for (const Query& query : queries) {
       // Plain Xapian: the same analysed query (what Agora matches), BM25, top 10, and the
@@ -96,10 +110,17 @@ int main(int argc, char** argv) {
       agora::index::SearchRequest request;
       request.query = query.text;
       request.learner_language = query.language;
+      request.translate = false;
       const auto agora_start = Clock::now();
       const agora::index::SearchResult result = searcher.search(request);
       agora_ms.push_back(milliseconds(agora_start));
       agora_hits += result.hits.size();
+
+      if (dictionaries.empty()) continue;
+      request.translate = true;
+      const auto translated_start = Clock::now();
+      translated_hits += searcher.search(request).hits.size();
+      translated_ms.push_back(milliseconds(translated_start));
     }
   }
   const double plain_median = percentile(plain_ms, 0.5);
@@ -112,6 +133,14 @@ int main(int argc, char** argv) {
   std::printf("%-28s %10.3f %10.3f %10.1f\n", "Agora search (full answer)", agora_median,
               percentile(agora_ms, 0.95), static_cast<double>(agora_hits) / agora_ms.size());
   std::printf("ratio of medians (Agora / plain Xapian): %.1f\n", agora_median / plain_median);
+  if (!translated_ms.empty()) {
+    const double translated_median = percentile(translated_ms, 0.5);
+    std::printf("%-28s %10.3f %10.3f %10.1f\n", "Agora, query translated", translated_median,
+                percentile(translated_ms, 0.95),
+                static_cast<double>(translated_hits) / translated_ms.size());
+    std::printf("ratio of medians (translated / plain Xapian): %.1f\n",
+                translated_median / plain_median);
+  }
   if (per_query) {
     // The runs of one query are every queries.size()-th entry, round after round.
     for (std::size_t q = 0; q < queries.size(); ++q) {

@@ -13,6 +13,8 @@
 #include <xapian.h>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/error.hpp"
+#include "agora/index/dictionaries.hpp"
 #include "agora/index/search.hpp"
 
 namespace {
@@ -39,6 +41,15 @@ int main(int argc, char** argv) {
   }
   const agora::analyzers::Registry registry;
   agora::index::Searcher searcher(db, registry);
+  // Searched as a server searches: with query translation when dictionaries are compiled.
+  agora::index::Dictionaries dictionaries;
+  try {
+    dictionaries = agora::index::Dictionaries::open(
+        agora::index::default_compiled_dictionaries_path(), registry);
+  } catch (const agora::InvalidInput& error) {
+    std::fprintf(stderr, "translation off: %s\n", error.what());
+  }
+  searcher.use_dictionaries(&dictionaries);
   const Xapian::Database& database = searcher.database();
 
   // Every document's id, title and language, in docid order; titles that stand for more than
