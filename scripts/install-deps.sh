@@ -22,7 +22,7 @@ for pair in ara-eng ces-eng dan-eng deu-eng ell-eng fra-eng hrv-eng ita-eng jpn-
             pol-eng por-eng spa-eng swe-eng tur-eng fin-eng hun-eng \
             eng-ara eng-ces eng-dan eng-deu eng-ell eng-fra eng-hrv eng-ind eng-ita eng-jpn \
             eng-nld eng-nor eng-pol eng-por eng-rus eng-spa eng-swe eng-tur eng-fin eng-hun \
-            eng-bul eng-lit; do
+            eng-lit eng-gle gle-eng eng-hin; do
   packages+=("dict-freedict-$pair")
 done
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -264,11 +264,16 @@ Xapian::Query Searcher::translations_of(const std::string& text, const std::stri
   std::vector<std::string> targets;
   if (learner != source && learner != "und") targets.push_back(learner);
   // Then English, in which most open educational resources are written, then (when
-  // those found too little) every other language of the index.
+  // those found too little) every other language of the index that a dictionary links
+  // directly: two steps through English for each of twenty languages would cost ten times
+  // the search for translations of translations.
   const std::string english = "en";
   if (source != english && learner != english) targets.push_back(english);
   for (const std::string& language : index_languages()) {
     if (language == source || language == learner || language == english) continue;
+    if (!dictionaries_->links_directly(from.language(), analyzer_for(language).language())) {
+      continue;
+    }
     if (every_language) {
       targets.push_back(language);
     } else {

@@ -81,6 +81,9 @@ std::shared_ptr<const void> map_file(const std::filesystem::path& path, std::siz
   void* address = mmap(nullptr, size, PROT_READ, MAP_SHARED, descriptor, 0);
   ::close(descriptor);
   if (address == MAP_FAILED) throw InvalidInput(path.string() + ": cannot be mapped");
+  // Lookups are binary searches: reading ahead around each touched page would only fill
+  // memory with pages no query needs.
+  madvise(address, size, MADV_RANDOM);
   return std::shared_ptr<const void>(address, [size](const void* mapped) {
     munmap(const_cast<void*>(mapped), size);
   });

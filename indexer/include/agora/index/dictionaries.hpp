@@ -169,6 +169,11 @@ class Dictionaries {
   /// Whether `from` → `to` has a direct direction or one through English.
   bool covers(const std::string& from, const std::string& to) const;
 
+  /// Whether one dictionary file (either way round) links `from` and `to`.
+  bool links_directly(const std::string& from, const std::string& to) const {
+    return direction(from, to) != nullptr;
+  }
+
   /// Whether any direction starts at `from`.
   bool has_source(const std::string& from) const;
 
