@@ -144,13 +144,15 @@ int main(int argc, char** argv) {
   if (per_query) {
     // The runs of one query are every queries.size()-th entry, round after round.
     for (std::size_t q = 0; q < queries.size(); ++q) {
-      std::vector<double> plain, agora;
+      std::vector<double> plain, agora, translated;
       for (std::size_t at = q; at < plain_ms.size(); at += queries.size()) {
         plain.push_back(plain_ms[at]);
         agora.push_back(agora_ms[at]);
+        if (at < translated_ms.size()) translated.push_back(translated_ms[at]);
       }
-      std::printf("  %-6s %-40s plain %7.3f  agora %7.3f ms\n", queries[q].language.c_str(),
-                  queries[q].text.c_str(), percentile(plain, 0.5), percentile(agora, 0.5));
+      std::printf("  %-6s %-40s plain %7.3f  agora %7.3f  translated %7.3f ms\n",
+                  queries[q].language.c_str(), queries[q].text.c_str(), percentile(plain, 0.5),
+                  percentile(agora, 0.5), translated.empty() ? 0.0 : percentile(translated, 0.5));
     }
   }
   return 0;
