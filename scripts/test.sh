@@ -15,4 +15,7 @@ build/bench/bench_scale --sizes 10000 --http-seconds 3
 # as the HTTP tests) are left out: instrumented, they would take many minutes more.
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$(nproc)"
+# The instrumented tree compiles its own dictionaries: the dictd and CC-CEDICT readers run
+# under the sanitizers too.
+build-asan/indexer/agora-index dictionaries --if-stale
 ctest --preset asan -j "$(nproc)" -LE "conformance|browser"
