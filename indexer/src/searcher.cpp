@@ -5,6 +5,9 @@
 #include <set>
 #include <unordered_map>
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include "agora/error.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
@@ -13,6 +16,7 @@
 #include "display_fields.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
+#include "translation/chinese_scripts.hpp"
 #include "translation/query_translation.hpp"
 
 namespace agora::index {
@@ -45,6 +49,8 @@ constexpr double kQueryLanguageBoost = 1e5;
 // Translations into languages other than the learner's count for less than the query's
 // own words: they widen the net without pushing aside what was asked for.
 constexpr double kOtherTranslationsWeight = 0.5;
+// The query converted into the other Chinese script counts for less than as typed.
+constexpr double kOtherScriptWeight = 0.5;
 
 Xapian::Query language_boost(double weight, const Xapian::Query& filter) {
   auto* fixed = new Xapian::FixedWeightPostingSource(weight);
@@ -217,6 +223,43 @@ const std::vector<std::string>& facet_names() {
 Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry)
     : directory_(directory), registry_(registry), database_(open_database(directory)) {}
 
+Searcher::~Searcher() = default;
+
+namespace {
+
+bool has_han(std::string_view text) {
+  for (int32_t at = 0; at < static_cast<int32_t>(text.size());) {
+    UChar32 c = 0;
+    U8_NEXT(text.data(), at, static_cast<int32_t>(text.size()), c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c > 0 && uscript_getScript(c, &status) == USCRIPT_HAN) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Searcher::add_script_variants(BuiltQuery& built, const SearchRequest& request,
+                                   const analyzers::Analyzer& analyzer, bool any_word) {
+  if (!has_han(request.query)) return;
+  if (!chinese_scripts_) chinese_scripts_ = std::make_unique<ChineseScripts>();
+  std::vector<Xapian::Query> matching{built.matching};
+  for (const std::string& variant : {chinese_scripts_->to_traditional(request.query),
+                                     chinese_scripts_->to_simplified(request.query)}) {
+    if (variant == request.query) continue;
+    const BuiltQuery other = build_query(parse_query(variant), analyzer, request.filters, any_word);
+    // Below the script as typed: a zh-CN learner's Simplified title finds the zh-TW page
+    // too, but after the zh-CN one.
+    matching.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, other.matching, kOtherScriptWeight);
+    built.terms.exact.insert(other.terms.exact.begin(), other.terms.exact.end());
+    built.terms.folded.insert(other.terms.folded.begin(), other.terms.folded.end());
+    built.terms.stems.insert(other.terms.stems.begin(), other.terms.stems.end());
+  }
+  if (matching.size() == 1) return;
+  built.matching = Xapian::Query(Xapian::Query::OP_OR, matching.begin(), matching.end());
+  built.query = built.restricted(built.matching);
+}
+
 bool Searcher::refresh() {
   const bool changed = database_.reopen();
   if (changed) {  // languages come and go with documents
@@ -324,6 +367,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
   SearchResult result;
   BuiltQuery built = build_query(clauses, analyzer, request.filters, false);
+  add_script_variants(built, request, analyzer, false);
   Xapian::Enquire enquire(database_);
   Xapian::BM25Weight weight(1.2, 0, 1, 0.75, 0.5);
   enquire.set_weighting_scheme(weight);
@@ -392,6 +436,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   if (result.total == 0 && built.positive_groups > 1) {
     // No record has every word: accept any of them rather than show nothing.
     built = build_query(clauses, analyzer, request.filters, true);
+    add_script_variants(built, request, analyzer, true);
     mset = run(with_translations(built, true, true), result);
     result.relaxed = result.total > 0;
   }

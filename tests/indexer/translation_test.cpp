@@ -10,6 +10,7 @@
 #include "agora/index/import_run.hpp"
 #include "agora/index/search.hpp"
 #include "temp_files.hpp"
+#include "translation/chinese_scripts.hpp"
 #include "translation/query_translation.hpp"
 
 using namespace agora::index;
@@ -170,6 +171,30 @@ TEST_CASE("entries of several words are tried before single words", "[translatio
   REQUIRE(translation.words.size() == 1);
   CHECK(translation.words[0].source == "package manager");
   CHECK(translation.text() == "gestionnaire de paquets");
+}
+
+TEST_CASE("Simplified and Traditional Chinese find each other", "[translation][chinese]") {
+  const ChineseScripts scripts;
+  REQUIRE(scripts.available());  // OpenCC's data, from libopencc-dev's dependencies
+  CHECK(scripts.to_traditional("软件包") == "軟件包");
+  CHECK(scripts.to_simplified("網絡設定") == "网络设定");
+  CHECK(scripts.to_traditional("Debian") == "Debian");
+
+  const TempDir dir;
+  Searcher searcher(
+      make_index(dir, record("net-tw", "zh-TW", "網絡設定", "設定網絡的方法。") +
+                          record("pkg-cn", "zh-CN", "软件包管理", "安装软件包的方法。")),
+      registry());
+  // No dictionaries, translation off: the other script is not a translation.
+  for (const auto& [query, wanted] :
+       {std::pair{"网络设定", "net-tw"}, std::pair{"軟件包管理", "pkg-cn"}}) {
+    INFO(query);
+    const SearchResult result = search(searcher, query, "zh", false);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].id == wanted);
+    CHECK_FALSE(result.hits[0].through_translation);
+    CHECK_THAT(result.hits[0].snippet, Catch::Contains("<mark>"));
+  }
 }
 
 // Golden translations with the dictionaries scripts/build.sh compiles from the installed

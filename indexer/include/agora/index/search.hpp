@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -18,7 +19,9 @@
 
 namespace agora::index {
 
-struct QueryTerms;  // query_builder.hpp
+struct QueryTerms;      // query_builder.hpp
+struct BuiltQuery;      // query_builder.hpp
+class ChineseScripts;   // translation/chinese_scripts.hpp
 
 /// What a learner asks for.
 struct SearchRequest {
@@ -108,6 +111,7 @@ class Searcher {
  public:
   /// Throws agora::NotFound when there is no index at `directory`.
   Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry);
+  ~Searcher();
 
   /// Picks up changes committed by a writer since the last call; true when there were any.
   bool refresh();
@@ -160,8 +164,14 @@ class Searcher {
                                 std::map<std::string, QueryTerms>& terms, bool& left_out,
                                 SearchResult& result);
 
+  /// Adds to `built` the same query in the other Chinese script, when it has Han
+  /// characters that OpenCC converts ("软件包" also looks for "軟件包").
+  void add_script_variants(BuiltQuery& built, const SearchRequest& request,
+                           const analyzers::Analyzer& analyzer, bool any_word);
+
   std::optional<QueryLanguageGuesser> query_language_guesser_;
   std::optional<std::vector<std::string>> index_languages_;
+  std::unique_ptr<ChineseScripts> chinese_scripts_;  ///< opened on the first Han query
   const Dictionaries* dictionaries_ = nullptr;
 };
 
