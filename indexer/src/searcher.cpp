@@ -241,7 +241,8 @@ bool has_han(std::string_view text) {
 
 void Searcher::add_script_variants(BuiltQuery& built, const SearchRequest& request,
                                    const analyzers::Analyzer& analyzer, bool any_word) {
-  if (!has_han(request.query)) return;
+  // Chinese learners only: Japanese kanji are not Traditional Chinese to be simplified.
+  if (analyzer.language() != "zh" || !has_han(request.query)) return;
   if (!chinese_scripts_) chinese_scripts_ = std::make_unique<ChineseScripts>();
   std::vector<Xapian::Query> matching{built.matching};
   for (const std::string& variant : {chinese_scripts_->to_traditional(request.query),

@@ -164,8 +164,8 @@ class Searcher {
                                 std::map<std::string, QueryTerms>& terms, bool& left_out,
                                 SearchResult& result);
 
-  /// Adds to `built` the same query in the other Chinese script, when it has Han
-  /// characters that OpenCC converts ("软件包" also looks for "軟件包").
+  /// Adds to `built` the same query in the other Chinese script, when a Chinese learner's
+  /// query has Han characters that OpenCC converts ("软件包" also looks for "軟件包").
   void add_script_variants(BuiltQuery& built, const SearchRequest& request,
                            const analyzers::Analyzer& analyzer, bool any_word);
 
