@@ -17,12 +17,6 @@ using analyzers::TokenList;
 // How many index terms one prefix* may expand to.
 constexpr Xapian::termcount kMaxPrefixExpansion = 50;
 
-Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
-  if (parts.empty()) return Xapian::Query();
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(op, parts.begin(), parts.end());
-}
-
 class Builder {
  public:
   Builder(const analyzers::Analyzer& analyzer, BuiltQuery& built)
@@ -58,7 +52,7 @@ class Builder {
         parts.push_back(word(token, field, remember));
       }
     }
-    return combine(Xapian::Query::OP_AND, parts);
+    return combine_queries(Xapian::Query::OP_AND, parts);
   }
 
   Xapian::Query phrase(const TokenList& tokens, const std::string& field, bool remember) {
@@ -73,7 +67,7 @@ class Builder {
                          : field == "subject" ? schema::term(schema::kKeyword, token.term)
                                               : token.term);
     }
-    if (terms.size() <= 1) return combine(Xapian::Query::OP_AND, terms);
+    if (terms.size() <= 1) return combine_queries(Xapian::Query::OP_AND, terms);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
   }
 
@@ -94,7 +88,7 @@ class Builder {
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       }
     }
-    return combine(Xapian::Query::OP_OR, forms);
+    return combine_queries(Xapian::Query::OP_OR, forms);
   }
 
  private:
@@ -136,6 +130,12 @@ std::map<std::size_t, TokenList> analyse_plain_clauses(const std::vector<QueryCl
 
 }  // namespace
 
+Xapian::Query combine_queries(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
 Xapian::Query word_forms_query(const Token& token, const analyzers::Analyzer& analyzer) {
   std::vector<Xapian::Query> forms{Xapian::Query(token.term)};
   for (std::string& folded : schema::folded_terms(token.term, token.folded)) {
@@ -144,7 +144,7 @@ Xapian::Query word_forms_query(const Token& token, const analyzers::Analyzer& an
   if (!analyzer.stemmer().empty()) {
     forms.emplace_back(schema::stem_term(analyzer.language(), token.stem));
   }
-  return combine(Xapian::Query::OP_OR, forms);
+  return combine_queries(Xapian::Query::OP_OR, forms);
 }
 
 std::string filter_term(const std::string& facet, const std::string& value) {
@@ -207,14 +207,14 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
   }
 
   std::vector<Xapian::Query> required;
-  for (const auto& group : groups) required.push_back(combine(Xapian::Query::OP_OR, group));
+  for (const auto& group : groups) required.push_back(combine_queries(Xapian::Query::OP_OR, group));
   built.positive_groups = required.size();
   built.matching = required.empty()
                        ? Xapian::Query::MatchAll
-                       : combine(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, required);
-  built.excluded = combine(Xapian::Query::OP_OR, excluded);
+                       : combine_queries(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, required);
+  built.excluded = combine_queries(Xapian::Query::OP_OR, excluded);
   for (const auto& [facet, terms] : filter_terms) {
-    built.filters.push_back(combine(Xapian::Query::OP_OR, terms));
+    built.filters.push_back(combine_queries(Xapian::Query::OP_OR, terms));
   }
   built.query = built.restricted(built.matching);
   return built;

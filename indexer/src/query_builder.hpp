@@ -41,6 +41,9 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
                        const std::map<std::string, std::vector<std::string>>& filters,
                        bool any_word);
 
+/// `parts` joined by `op`: an empty query for none, the part itself for one.
+Xapian::Query combine_queries(Xapian::Query::op op, const std::vector<Xapian::Query>& parts);
+
 /// One word as the index may hold it: its exact form, its accent-free form and its stem in
 /// the analyzer's language, OR-ed.
 Xapian::Query word_forms_query(const analyzers::Token& token, const analyzers::Analyzer& analyzer);

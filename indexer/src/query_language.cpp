@@ -20,19 +20,28 @@ constexpr double kNoEvidence = -1e9;
 
 }  // namespace
 
+std::vector<std::pair<std::string, Xapian::doccount>> primary_languages(
+    const Xapian::Database& database) {
+  // Primary language filter terms are "L" + a tag without a region ("Lfr", "Lpt").
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  const std::string prefix(schema::kLanguage);
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    std::string language = (*term).substr(prefix.size());
+    if (language.empty() || language.find('-') != std::string::npos || language == "und") continue;
+    out.emplace_back(std::move(language), term.get_termfreq());
+  }
+  return out;
+}
+
 QueryLanguageGuesser::QueryLanguageGuesser(const Xapian::Database& database,
                                            const analyzers::Registry& registry,
                                            Xapian::doccount min_documents)
     : database_(database) {
-  // Primary language filter terms are "L" + a tag without a region ("Lfr", "Lpt").
-  const std::string prefix(schema::kLanguage);
-  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
-    const std::string language = (*term).substr(prefix.size());
-    if (language.empty() || language.find('-') != std::string::npos || language == "und") continue;
-    if (term.get_termfreq() < min_documents) continue;
+  for (const auto& [language, documents] : primary_languages(database)) {
+    if (documents < min_documents) continue;
     const analyzers::Analyzer& analyzer = registry.for_tag(language);
     if (analyzer.stemmer().empty()) continue;
-    candidates_.push_back({language, &analyzer, term.get_termfreq()});
+    candidates_.push_back({language, &analyzer, documents});
   }
 }
 

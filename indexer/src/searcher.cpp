@@ -278,14 +278,8 @@ const QueryLanguageGuesser& Searcher::query_language_guesser() {
 const std::vector<std::string>& Searcher::index_languages() {
   if (!index_languages_) {
     index_languages_.emplace();
-    const std::string prefix(schema::kLanguage);
-    for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
-         ++term) {
-      const std::string language = (*term).substr(prefix.size());
-      if (language.empty() || language.find('-') != std::string::npos || language == "und") {
-        continue;
-      }
-      index_languages_->push_back(language);
+    for (auto& [language, documents] : primary_languages(database_)) {
+      index_languages_->push_back(std::move(language));
     }
   }
   return *index_languages_;
@@ -346,8 +340,7 @@ Xapian::Query Searcher::translations_of(const std::string& text, const std::stri
     parts.push_back(std::move(query));
     result.translated.push_back({target, translation.text()});
   }
-  if (parts.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  return combine_queries(Xapian::Query::OP_OR, parts);
 }
 
 const analyzers::Analyzer& Searcher::analyzer_for(const std::string& tag) {

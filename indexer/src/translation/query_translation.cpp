@@ -24,11 +24,6 @@ std::vector<Token> whole_words(std::string_view text, const analyzers::Analyzer&
   return out;
 }
 
-Xapian::Query all_of(const std::vector<Xapian::Query>& parts) {
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
-
 }  // namespace
 
 bool QueryTranslation::any_translated() const {
@@ -118,17 +113,14 @@ Xapian::Query translation_query(const QueryTranslation& translation,
         }
         parts.push_back(word_forms_query(token, target));
       }
-      if (!parts.empty()) alternatives.push_back(all_of(parts));
+      if (!parts.empty()) alternatives.push_back(combine_queries(Xapian::Query::OP_AND, parts));
     };
     for (const std::string& alternative : word.alternatives) add(alternative, true);
     add(word.source, false);
     if (alternatives.empty()) continue;
     groups.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
   }
-  if (groups.empty()) return Xapian::Query();
-  if (groups.size() == 1) return groups.front();
-  return Xapian::Query(every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, groups.begin(),
-                       groups.end());
+  return combine_queries(every_word ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, groups);
 }
 
 }  // namespace agora::index

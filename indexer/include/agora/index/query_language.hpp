@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -9,6 +10,11 @@
 #include "agora/analyzers/registry.hpp"
 
 namespace agora::index {
+
+/// The primary language tags the index holds documents in ("fr", never "fr-CA" nor
+/// "und"), each with its number of documents, in tag order.
+std::vector<std::pair<std::string, Xapian::doccount>> primary_languages(
+    const Xapian::Database& database);
 
 /// Tells the language of a few words from how often each language's documents use them.
 /// A language detector trained on prose (CLD2) guesses badly on three words; the index
