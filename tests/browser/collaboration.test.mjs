@@ -50,6 +50,9 @@ async function answered(page, method, path, action) {
   const matches = (r) => r.request().method() === method &&
     (typeof path === 'string' ? pathOf(r) === path : path.test(pathOf(r)));
   const [response] = await Promise.all([page.waitForResponse(matches), action()]);
+  // The page shows the answer once it has read the body, after the response
+  // arrives: a form stays aria-busy until then.
+  await page.waitForFunction(() => !document.querySelector('form[aria-busy]'));
   return response;
 }
 
