@@ -57,6 +57,26 @@ Xapian::Query language_boost(double weight, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), filter);
 }
 
+// Which of `docids` hold at least one of `terms`. Each term's posting list is walked
+// forward once over the documents in docid order: a few posting chunks per term, where
+// a document's term list would be read whole (thousands of terms for a long page).
+std::set<Xapian::docid> documents_holding_any(const Xapian::Database& database,
+                                              const std::vector<std::string>& terms,
+                                              std::vector<Xapian::docid> docids) {
+  std::sort(docids.begin(), docids.end());
+  std::set<Xapian::docid> holding;
+  for (const std::string& term : terms) {
+    Xapian::PostingIterator posting = database.postlist_begin(term);
+    for (const Xapian::docid docid : docids) {
+      if (holding.count(docid)) continue;
+      posting.skip_to(docid);
+      if (posting == database.postlist_end(term)) break;
+      if (*posting == docid) holding.insert(docid);
+    }
+  }
+  return holding;
+}
+
 // The free text of the clauses a learner wants (not the excluded ones, not filters).
 std::string wanted_text(const std::vector<QueryClause>& clauses) {
   std::string text;
@@ -437,23 +457,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
   // A hit found through translation only holds none of the query's own terms (a prefix*
   // expands to terms the query does not list, so those hits are not judged).
-  std::vector<std::string> own_terms;
   const bool judge_translation =
       !result.translated.empty() &&
       std::none_of(clauses.begin(), clauses.end(), [](const QueryClause& c) { return c.prefix; });
+  std::set<Xapian::docid> holding_own_term;
   if (judge_translation) {
-    own_terms.assign(built.matching.get_unique_terms_begin(), built.matching.get_unique_terms_end());
+    std::vector<Xapian::docid> shown;
+    for (auto match = mset.begin(); match != mset.end(); ++match) shown.push_back(*match);
+    holding_own_term = documents_holding_any(
+        database_, {built.matching.get_unique_terms_begin(), built.matching.get_unique_terms_end()},
+        shown);
   }
-  auto holds_own_term = [&](Xapian::docid docid) {
-    // The terms are in byte order, as a document's term list is: one forward pass.
-    Xapian::TermIterator term = database_.termlist_begin(docid);
-    for (const std::string& wanted : own_terms) {
-      term.skip_to(wanted);
-      if (term == database_.termlist_end(docid)) return false;
-      if (*term == wanted) return true;
-    }
-    return false;
-  };
 
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     std::vector<Version> versions = versions_of(database_, *match, match.get_document());
@@ -468,7 +482,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     hit.license = std::move(shown.license);
     hit.in_learner_language = primary_subtag(hit.language) == learner;
     if (chosen != 0) hit.matched = link_to(versions.front().shown);
-    if (judge_translation) hit.through_translation = !holds_own_term(*match);
+    if (judge_translation) hit.through_translation = !holding_own_term.count(*match);
     hit.score = std::fmod(match.get_weight(), kQueryLanguageBoost);
     const Xapian::Document document =
         chosen == 0 ? match.get_document() : database_.get_document(versions[chosen].docid);
