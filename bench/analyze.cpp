@@ -71,14 +71,17 @@ int main(int argc, char** argv) {
   int repeat = 3;
   std::filesystem::path root = agora::bench::kHandbookDir;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--max-mb")) max_mb = std::stoul(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--repeat")) repeat = std::stoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--handbook")) root = argv[i + 1];
+    if (!std::strcmp(argv[i], "--max-mb"))
+      max_mb = std::stoul(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--repeat"))
+      repeat = std::stoi(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--handbook"))
+      root = argv[i + 1];
   }
   const agora::analyzers::Registry registry;
   const auto editions = agora::bench::read_handbook(root, max_mb * 1000 * 1000);
-  std::printf("%-7s %-9s %6s %9s %11s %11s %6s %8s\n", "edition", "analyzer", "MB",
-              "ICU MB/s", "tokens MB/s", "chain MB/s", "ratio", "tokens");
+  std::printf("%-7s %-9s %6s %9s %11s %11s %6s %8s\n", "edition", "analyzer", "MB", "ICU MB/s",
+              "tokens MB/s", "chain MB/s", "ratio", "tokens");
   double latin_bytes = 0, latin_bare_seconds = 0, latin_chain_seconds = 0;
   for (const auto& edition : editions) {
     const auto& analyzer = registry.for_tag(edition.folder);
@@ -86,8 +89,8 @@ int main(int argc, char** argv) {
     const std::string locale = analyzer.language().rfind("und", 0) == 0 ? "" : analyzer.language();
     const double bare = megabytes_per_second(edition.bytes, repeat,
                                              [&] { bare_break_pass(locale, edition.pages); });
-    const double segmented = megabytes_per_second(
-        edition.bytes, repeat, [&] { segmenter_pass(locale, edition.pages); });
+    const double segmented =
+        megabytes_per_second(edition.bytes, repeat, [&] { segmenter_pass(locale, edition.pages); });
     const double chain = megabytes_per_second(
         edition.bytes, repeat, [&] { tokens = full_chain_pass(analyzer, edition.pages); });
     std::printf("%-7s %-9s %6.2f %9.1f %11.1f %11.1f %6.2f %8zu\n", edition.folder.c_str(),

@@ -37,8 +37,9 @@ double seconds_since(Clock::time_point start) {
 double bare_inserts_per_second(const std::filesystem::path& file, int count) {
   sqlite3* database = nullptr;
   sqlite3_open(file.c_str(), &database);
-  sqlite3_exec(database, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                         "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)",
+  sqlite3_exec(database,
+               "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+               "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)",
                nullptr, nullptr, nullptr);
   const std::string body(600, 'x');  // about the size of a submitted record
   sqlite3_stmt* insert = nullptr;
@@ -117,7 +118,8 @@ int main() {
   const community::Actor bench{std::nullopt, "bench"};
   community::Caller author, reviewer;
   author.account = accounts.create("author", "", community::Role::contributor, std::nullopt, bench);
-  reviewer.account = accounts.create("reviewer", "", community::Role::reviewer, std::nullopt, bench);
+  reviewer.account =
+      accounts.create("reviewer", "", community::Role::reviewer, std::nullopt, bench);
 
   std::vector<std::string> ids;
   int look_alikes = 0;
@@ -148,9 +150,10 @@ int main() {
 
   std::printf("durable acknowledgements (synchronous=FULL, WAL), %d each\n", kSubmissions);
   std::printf("  bare SQLite insert        %8.0f /s   (baseline)\n", baseline);
-  std::printf("  POST-equivalent submit    %8.0f /s   ratio %.2f of baseline"
-              " (%d look-alike titles confirmed)\n",
-              submit_rate, submit_rate / baseline, look_alikes);
+  std::printf(
+      "  POST-equivalent submit    %8.0f /s   ratio %.2f of baseline"
+      " (%d look-alike titles confirmed)\n",
+      submit_rate, submit_rate / baseline, look_alikes);
   std::printf("approve -> committed in the index, %d approvals into %d resources\n", kApprovals,
               kSubmissions + 88);
   std::printf("  p50 %.1f ms   p99 %.1f ms   max %.1f ms   searchable right after: %d/%d\n",

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
@@ -57,11 +57,11 @@ struct Tally {
 std::map<std::string, std::map<std::string, Page>> pages_of(const Xapian::Database& database) {
   std::map<std::string, std::map<std::string, Page>> by_language;
   std::set<std::pair<std::string, std::string>> ambiguous;
-  for (auto posting = database.postlist_begin(""); posting != database.postlist_end(""); ++posting) {
+  for (auto posting = database.postlist_begin(""); posting != database.postlist_end("");
+       ++posting) {
     const auto record = nlohmann::json::parse(database.get_document(*posting).get_data());
     // By full tag: zh-CN and zh-TW are two editions of the same pages.
-    Page page{record.value("id", ""), record.value("title", ""),
-              record.value("inLanguage", "und")};
+    Page page{record.value("id", ""), record.value("title", ""), record.value("inLanguage", "und")};
     if (page.title.empty()) continue;
     auto& pages = by_language[page.language];
     const std::string name = page_name(page.id);
@@ -82,18 +82,26 @@ int main(int argc, char** argv) {
   bool reverse = false;
   for (int i = 1; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
-    if (!std::strcmp(argv[i], "--reverse")) reverse = true;
-    else if (!has_value) break;
-    else if (!std::strcmp(argv[i], "--db")) databases.push_back(argv[++i]);
-    else if (!std::strcmp(argv[i], "--source")) source = argv[++i];
-    else if (!std::strcmp(argv[i], "--misses")) misses_of = argv[++i];
-    else if (!std::strcmp(argv[i], "--queries-from")) queries_from = argv[++i];
-    else if (!std::strcmp(argv[i], "--dictionaries")) dictionaries_path = argv[++i];
+    if (!std::strcmp(argv[i], "--reverse"))
+      reverse = true;
+    else if (!has_value)
+      break;
+    else if (!std::strcmp(argv[i], "--db"))
+      databases.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--source"))
+      source = argv[++i];
+    else if (!std::strcmp(argv[i], "--misses"))
+      misses_of = argv[++i];
+    else if (!std::strcmp(argv[i], "--queries-from"))
+      queries_from = argv[++i];
+    else if (!std::strcmp(argv[i], "--dictionaries"))
+      dictionaries_path = argv[++i];
   }
   if (databases.empty()) {
-    std::fprintf(stderr,
-                 "usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en]\n"
-                 "           [--reverse --queries-from DIR] [--dictionaries FILE] [--misses LANG]\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_cross_lingual --db DIR [--db DIR ...] [--source en]\n"
+        "           [--reverse --queries-from DIR] [--dictionaries FILE] [--misses LANG]\n");
     return 2;
   }
   const agora::analyzers::Registry registry;
@@ -155,8 +163,8 @@ int main(int argc, char** argv) {
         for (std::size_t at = 0; at < result.hits.size() && !rank; ++at) {
           const agora::index::Hit& hit = result.hits[at];
           // The source-only index may tag its pages "en" where the full one says "en-US".
-          const bool in_wanted_language = reverse ? primary(hit.language) == source
-                                                  : hit.language == wanted_language;
+          const bool in_wanted_language =
+              reverse ? primary(hit.language) == source : hit.language == wanted_language;
           if (page_name(hit.id) == name && in_wanted_language) {
             rank = static_cast<int>(at) + 1;
           }
@@ -199,7 +207,8 @@ int main(int argc, char** argv) {
   }
   std::printf("%-16s", "macro");
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    std::printf("   %6.3f              ", macro[r] / std::max<std::size_t>(1, tallies.front().size()));
+    std::printf("   %6.3f              ",
+                macro[r] / std::max<std::size_t>(1, tallies.front().size()));
   }
   std::printf("\n%-16s", "with dictionary");
   for (std::size_t r = 0; r < runs.size(); ++r) {

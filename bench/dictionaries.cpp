@@ -32,8 +32,10 @@ int main(int argc, char** argv) {
   agora::index::DictionaryLocations where;
   where.cedict = agora::index::default_cedict_path();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--freedict") == 0) where.freedict = argv[i + 1];
-    else if (std::strcmp(argv[i], "--cedict") == 0) where.cedict = argv[i + 1];
+    if (std::strcmp(argv[i], "--freedict") == 0)
+      where.freedict = argv[i + 1];
+    else if (std::strcmp(argv[i], "--cedict") == 0)
+      where.cedict = argv[i + 1];
   }
   const agora::analyzers::Registry registry;
   const long rss_before = peak_rss_mb();

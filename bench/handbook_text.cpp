@@ -27,18 +27,19 @@ std::vector<HandbookEdition> read_handbook(const std::filesystem::path& root,
     for (const auto& page : pages) {
       if (edition.bytes >= max_bytes) break;
       const std::string name = page.filename().string();
-      html.read({page, name, name, name, std::nullopt, std::nullopt}, {}, [&](index::ImportItem&& item) {
-        std::string text;
-        for (const char* field : {"title", "description", "text"}) {
-          if (item.fields.contains(field) && item.fields[field].is_string()) {
-            text += item.fields[field].get<std::string>();
-            text += '\n';
-          }
-        }
-        edition.bytes += text.size();
-        edition.pages.push_back(std::move(text));
-        edition.titles.push_back(item.fields.value("title", name));
-      });
+      html.read({page, name, name, name, std::nullopt, std::nullopt}, {},
+                [&](index::ImportItem&& item) {
+                  std::string text;
+                  for (const char* field : {"title", "description", "text"}) {
+                    if (item.fields.contains(field) && item.fields[field].is_string()) {
+                      text += item.fields[field].get<std::string>();
+                      text += '\n';
+                    }
+                  }
+                  edition.bytes += text.size();
+                  edition.pages.push_back(std::move(text));
+                  edition.titles.push_back(item.fields.value("title", name));
+                });
     }
     editions.push_back(std::move(edition));
   }

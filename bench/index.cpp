@@ -45,8 +45,7 @@ Cost measure(Work&& work) {
   const auto wall = Clock::now();
   const double cpu = process_cpu_seconds();
   work();
-  return {std::chrono::duration<double>(Clock::now() - wall).count(),
-          process_cpu_seconds() - cpu};
+  return {std::chrono::duration<double>(Clock::now() - wall).count(), process_cpu_seconds() - cpu};
 }
 
 long peak_rss_kb() {
@@ -103,42 +102,45 @@ std::size_t index_with_stock_xapian(const fs::path& root, const fs::path& db,
   const agora::index::ImportOptions options = handbook_options(1);
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".html") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".html")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   std::size_t records = 0;
   for (const fs::path& path : files) {
     const std::string relative = fs::relative(path, root).generic_string();
-    agora::index::InputFile input{path, path.string(), relative,
-                                  relative.substr(0, relative.rfind('.')), std::nullopt, std::nullopt};
+    agora::index::InputFile input{path,         path.string(),
+                                  relative,     relative.substr(0, relative.rfind('.')),
+                                  std::nullopt, std::nullopt};
     std::smatch match;
     if (std::regex_search(input.relative, match, *options.lang_from_path)) {
       input.path_language = match[1].str();
     }
-    agora::index::reader_for("html")->read(input, options.read, [&](agora::index::ImportItem&& item) {
-      auto built = agora::index::build_record(item, options.read.collection, detector);
-      if (!built.record) return;
-      const agora::index::Record& record = *built.record;
-      auto stemmer = stemmers.find(record.language);
-      if (stemmer == stemmers.end()) {
-        stemmer = stemmers.emplace(record.language, stemmer_for(record.language)).first;
-      }
-      Xapian::Document document;
-      generator.set_document(document);
-      generator.set_stemmer(stemmer->second);
-      generator.index_text(record.title, 6);
-      generator.increase_termpos();
-      generator.index_text(record.description, 2);
-      generator.increase_termpos();
-      generator.index_text(record.text);
-      nlohmann::json data = record.stored;
-      data.erase("text");
-      document.set_data(data.dump());
-      const std::string id_term = "Q" + record.id;
-      document.add_boolean_term(id_term);
-      database.replace_document(id_term, document);
-      if (++records % batch_size == 0) database.commit();
-    });
+    agora::index::reader_for("html")->read(
+        input, options.read, [&](agora::index::ImportItem&& item) {
+          auto built = agora::index::build_record(item, options.read.collection, detector);
+          if (!built.record) return;
+          const agora::index::Record& record = *built.record;
+          auto stemmer = stemmers.find(record.language);
+          if (stemmer == stemmers.end()) {
+            stemmer = stemmers.emplace(record.language, stemmer_for(record.language)).first;
+          }
+          Xapian::Document document;
+          generator.set_document(document);
+          generator.set_stemmer(stemmer->second);
+          generator.index_text(record.title, 6);
+          generator.increase_termpos();
+          generator.index_text(record.description, 2);
+          generator.increase_termpos();
+          generator.index_text(record.text);
+          nlohmann::json data = record.stored;
+          data.erase("text");
+          document.set_data(data.dump());
+          const std::string id_term = "Q" + record.id;
+          document.add_boolean_term(id_term);
+          database.replace_document(id_term, document);
+          if (++records % batch_size == 0) database.commit();
+        });
   }
   database.commit();
   return records;
@@ -159,12 +161,17 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool keep = false;  // leave the indexes for a look inside
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--handbook")) root = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--jobs")) jobs = static_cast<unsigned>(std::stoul(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--keep")) keep = !std::strcmp(argv[i + 1], "1");
+    if (!std::strcmp(argv[i], "--handbook"))
+      root = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--db"))
+      db = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--jobs"))
+      jobs = static_cast<unsigned>(std::stoul(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--keep"))
+      keep = !std::strcmp(argv[i + 1], "1");
   }
-  const fs::path agora_db = db / "agora", stock_db = db / "stock", compacted = db / "stock-compacted";
+  const fs::path agora_db = db / "agora", stock_db = db / "stock",
+                 compacted = db / "stock-compacted";
   const agora::analyzers::Registry registry;
 
   // Agora first, so that peak RSS is the indexer's own.
@@ -196,13 +203,14 @@ int main(int argc, char** argv) {
 
   std::printf("records                   agora %zu (failed %zu), stock Xapian %zu\n",
               summary.records(), summary.failed, stock_records);
-  std::printf("HTML read                 %.1f MB, text %.1f MB in %zu pages\n",
-              summary.bytes / 1e6, text_bytes / 1e6, pages);
-  std::printf("stock Xapian              CPU %.1f s, wall %.1f s, index %.1f MB (%.1f MB "
-              "compacted)\n",
-              stock.cpu, stock.wall, stock_bytes / 1e6, stock_compacted_bytes / 1e6);
-  std::printf("agora, 1 thread           CPU %.1f s, wall %.1f s, %.0f records/s\n",
-              agora_one.cpu, agora_one.wall, summary.records() / agora_one.wall);
+  std::printf("HTML read                 %.1f MB, text %.1f MB in %zu pages\n", summary.bytes / 1e6,
+              text_bytes / 1e6, pages);
+  std::printf(
+      "stock Xapian              CPU %.1f s, wall %.1f s, index %.1f MB (%.1f MB "
+      "compacted)\n",
+      stock.cpu, stock.wall, stock_bytes / 1e6, stock_compacted_bytes / 1e6);
+  std::printf("agora, 1 thread           CPU %.1f s, wall %.1f s, %.0f records/s\n", agora_one.cpu,
+              agora_one.wall, summary.records() / agora_one.wall);
   std::printf("agora, --jobs %-2u          CPU %.1f s, wall %.1f s, %.0f records/s\n", jobs,
               agora_many.cpu, agora_many.wall, summary.records() / agora_many.wall);
   std::printf("agora: peak RSS           %.0f MB\n", agora_rss / 1024.0);
@@ -211,9 +219,10 @@ int main(int argc, char** argv) {
               ratio(agora_one.cpu, stock.cpu));
   std::printf("ratio: wall, --jobs %-2u    %.2f x stock Xapian (target <= 1.0)\n", jobs,
               ratio(agora_many.wall, stock.wall));
-  std::printf("ratio: index size         %.2f x stock Xapian as each leaves it (target <= 1.5), "
-              "%.2f x stock Xapian compacted\n",
-              ratio(agora_bytes, stock_bytes), ratio(agora_bytes, stock_compacted_bytes));
+  std::printf(
+      "ratio: index size         %.2f x stock Xapian as each leaves it (target <= 1.5), "
+      "%.2f x stock Xapian compacted\n",
+      ratio(agora_bytes, stock_bytes), ratio(agora_bytes, stock_compacted_bytes));
   std::printf("analyzer only             %.2f MB/s; indexing on 1 thread is %.2f of it\n",
               text_bytes / 1e6 / analysis.wall, ratio(analysis.cpu, agora_one.cpu));
   if (!keep) fs::remove_all(db);

@@ -67,11 +67,16 @@ int main(int argc, char** argv) {
   bool per_query = false;
   std::string dictionaries_path = agora::index::default_compiled_dictionaries_path().string();
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--queries")) queries_path = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
-    else if (!std::strcmp(argv[i], "--per-query")) per_query = std::atoi(argv[i + 1]) != 0;
-    else if (!std::strcmp(argv[i], "--dictionaries")) dictionaries_path = argv[i + 1];
+    if (!std::strcmp(argv[i], "--db"))
+      db = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--queries"))
+      queries_path = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--repeat"))
+      repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--per-query"))
+      per_query = std::atoi(argv[i + 1]) != 0;
+    else if (!std::strcmp(argv[i], "--dictionaries"))
+      dictionaries_path = argv[i + 1];
   }
   if (db.empty()) {
     std::cerr << "usage: bench_query --db DIR [--queries FILE] [--repeat N]\n";
@@ -96,9 +101,8 @@ int main(int argc, char** argv) {
       // Plain Xapian: the same analysed query (what Agora matches), BM25, top 10, and the
       // stored data of each hit read once, as any engine must to show a result.
       const auto plain_start = Clock::now();
-      const agora::index::BuiltQuery built =
-          agora::index::build_query(agora::index::parse_query(query.text),
-                                    registry.for_tag(query.language), {}, false);
+      const agora::index::BuiltQuery built = agora::index::build_query(
+          agora::index::parse_query(query.text), registry.for_tag(query.language), {}, false);
       Xapian::Enquire enquire(database);
       enquire.set_query(built.query);
       const Xapian::MSet mset = enquire.get_mset(0, 10);

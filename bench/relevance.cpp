@@ -9,8 +9,8 @@
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
@@ -32,8 +32,10 @@ int main(int argc, char** argv) {
   std::string db;
   int per_language = 30;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--per-language")) per_language = std::max(1, std::atoi(argv[i + 1]));
+    if (!std::strcmp(argv[i], "--db"))
+      db = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--per-language"))
+      per_language = std::max(1, std::atoi(argv[i + 1]));
   }
   if (db.empty()) {
     std::fprintf(stderr, "usage: bench_relevance --db DIR [--per-language N]\n");
@@ -59,7 +61,8 @@ int main(int argc, char** argv) {
   };
   std::map<std::string, std::vector<Item>> by_language;
   std::map<std::pair<std::string, std::string>, int> title_uses;
-  for (auto posting = database.postlist_begin(""); posting != database.postlist_end(""); ++posting) {
+  for (auto posting = database.postlist_begin(""); posting != database.postlist_end("");
+       ++posting) {
     const auto record = nlohmann::json::parse(database.get_document(*posting).get_data());
     Item item{record.value("id", ""), record.value("title", ""), record.value("inLanguage", "und")};
     if (item.title.empty()) continue;
@@ -71,7 +74,8 @@ int main(int argc, char** argv) {
   Tally all;
   for (auto& [language, items] : by_language) {
     // An even spread over the edition rather than its first pages.
-    const std::size_t step = std::max<std::size_t>(1, items.size() / static_cast<std::size_t>(per_language));
+    const std::size_t step =
+        std::max<std::size_t>(1, items.size() / static_cast<std::size_t>(per_language));
     for (std::size_t i = 0; i < items.size(); i += step) {
       const Item& item = items[i];
       if (title_uses[{language, item.title}] > 1) continue;

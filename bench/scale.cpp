@@ -66,8 +66,9 @@ std::vector<LanguageText> source_text(const fs::path& handbook, const fs::path& 
       const std::size_t end = content.find("\n---", 3);
       if (end == std::string::npos) continue;
       const std::size_t title = content.find("\ntitle:");
-      std::string line = title < end ? content.substr(title + 7, content.find('\n', title + 1) - title - 7)
-                                     : file.path().stem().string();
+      std::string line = title < end
+                             ? content.substr(title + 7, content.find('\n', title + 1) - title - 7)
+                             : file.path().stem().string();
       line.erase(std::remove(line.begin(), line.end(), '"'), line.end());
       text.titles.push_back(line);
       text.texts.push_back(content.substr(end + 4));
@@ -101,9 +102,9 @@ void generate(const std::vector<LanguageText>& languages, std::size_t count, con
   static const char* types[] = {"guide", "course", "video", "book", "exercise", "article"};
   static const char* licenses[] = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "CC-BY-NC-4.0"};
   static const char* levels[] = {"beginner", "intermediate", "advanced"};
-  static const char* subjects[] = {"system administration", "networking", "security",
-                                   "packaging", "cooperatives", "digital skills",
-                                   "governance", "finance", "open source", "education"};
+  static const char* subjects[] = {
+      "system administration", "networking", "security", "packaging",   "cooperatives",
+      "digital skills",        "governance", "finance",  "open source", "education"};
   std::mt19937_64 random(20261202);  // fixed seed: every run makes the same collection
   std::ofstream file(out);
   for (std::size_t i = 0; i < count; ++i) {
@@ -123,8 +124,10 @@ void generate(const std::vector<LanguageText>& languages, std::size_t count, con
         {"learningResourceType", types[random() % std::size(types)]},
         {"license", licenses[random() % std::size(licenses)]},
         {"educationalLevel", levels[random() % std::size(levels)]},
-        {"about", {subjects[random() % std::size(subjects)], subjects[random() % std::size(subjects)]}},
-        {"datePublished", std::to_string(2015 + random() % 11) + "-0" + std::to_string(1 + random() % 9) + "-1" +
+        {"about",
+         {subjects[random() % std::size(subjects)], subjects[random() % std::size(subjects)]}},
+        {"datePublished", std::to_string(2015 + random() % 11) + "-0" +
+                              std::to_string(1 + random() % 9) + "-1" +
                               std::to_string(random() % 10)},
     };
     file << record.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
@@ -217,8 +220,8 @@ Latency search_over_http(int port, double seconds) {
       client.set_keep_alive(true);
       for (std::size_t i = c; !done.load(); ++i) {
         const auto& [language, text] = queries[i % queries.size()];
-        const std::string path = "/api/search?q=" + httplib::detail::encode_query_param(text) +
-                                 "&lang=" + language;
+        const std::string path =
+            "/api/search?q=" + httplib::detail::encode_query_param(text) + "&lang=" + language;
         const auto start = Clock::now();
         const auto response = client.Get(path);
         if (!response || response->status != 200) continue;
@@ -259,19 +262,25 @@ int main(int argc, char** argv) {
   bool keep = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--sizes") sizes = parse_sizes(argv[i + 1]);
-    else if (flag == "--work") work = argv[i + 1];
-    else if (flag == "--jobs") jobs = static_cast<unsigned>(std::stoul(argv[i + 1]));
-    else if (flag == "--http-seconds") http_seconds = std::stod(argv[i + 1]);
-    else if (flag == "--csv") csv = argv[i + 1];
-    else if (flag == "--keep") keep = std::string(argv[i + 1]) == "1";
+    if (flag == "--sizes")
+      sizes = parse_sizes(argv[i + 1]);
+    else if (flag == "--work")
+      work = argv[i + 1];
+    else if (flag == "--jobs")
+      jobs = static_cast<unsigned>(std::stoul(argv[i + 1]));
+    else if (flag == "--http-seconds")
+      http_seconds = std::stod(argv[i + 1]);
+    else if (flag == "--csv")
+      csv = argv[i + 1];
+    else if (flag == "--keep")
+      keep = std::string(argv[i + 1]) == "1";
   }
   fs::create_directories(work);
   const auto languages = source_text(agora::bench::kHandbookDir, AGORA_SOURCE_DIR "/corpus");
   std::printf("languages in the generated collections: %zu\n\n", languages.size());
-  std::printf("%9s %9s %9s %9s %9s %10s %9s %9s %9s %9s %9s\n", "records", "input MB",
-              "index s", "records/s", "RSS MB", "index MB", "p50 ms", "p99 ms", "http p50",
-              "http p99", "http r/s");
+  std::printf("%9s %9s %9s %9s %9s %10s %9s %9s %9s %9s %9s\n", "records", "input MB", "index s",
+              "records/s", "RSS MB", "index MB", "p50 ms", "p99 ms", "http p50", "http p99",
+              "http r/s");
   std::ofstream table;
   if (!csv.empty()) {
     table.open(csv);
@@ -296,9 +305,16 @@ int main(int argc, char** argv) {
     const std::string state = (work / ("state-" + std::to_string(size) + ".sqlite")).string();
     ++port;
     pid_t daemon = 0;
-    std::vector<std::string> args = {AGORA_BINARY_DIR "/searchd/agora-searchd", "--db", db.string(),
-                                     "--port", std::to_string(port), "--state", state,
-                                     "--no-access-log", "--cache-entries", "0"};
+    std::vector<std::string> args = {AGORA_BINARY_DIR "/searchd/agora-searchd",
+                                     "--db",
+                                     db.string(),
+                                     "--port",
+                                     std::to_string(port),
+                                     "--state",
+                                     state,
+                                     "--no-access-log",
+                                     "--cache-entries",
+                                     "0"};
     std::vector<char*> argv_daemon;
     for (std::string& arg : args) argv_daemon.push_back(arg.data());
     argv_daemon.push_back(nullptr);

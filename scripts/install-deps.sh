@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   # build
-  build-essential cmake pkg-config perl liblingua-stopwords-perl
+  build-essential cmake pkg-config perl liblingua-stopwords-perl clang-format
   # libraries
   libicu-dev libstemmer-dev libcld2-dev libxapian-dev libgumbo-dev libpugixml-dev
   libyaml-cpp-dev libcmark-dev liburiparser-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/check-format.sh
 scripts/build.sh
 ctest --preset default -j "$(nproc)"
 # The scale curve's smallest point (10,000 records): it fails when indexing or searching

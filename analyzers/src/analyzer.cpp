@@ -49,8 +49,8 @@ std::vector<std::string> Analyzer::stage_names(Purpose purpose) const {
 
 AnalyzerBuilder::AnalyzerBuilder(std::string language, std::string display_name,
                                  std::string icu_locale)
-    : analyzer_(new Analyzer(std::move(language), std::move(display_name),
-                             std::move(icu_locale))) {}
+    : analyzer_(new Analyzer(std::move(language), std::move(display_name), std::move(icu_locale))) {
+}
 
 AnalyzerBuilder& AnalyzerBuilder::then(std::unique_ptr<Stage> stage) {
   auto& stages = analyzer_->index_stages_;

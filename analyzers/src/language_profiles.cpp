@@ -4,6 +4,8 @@
 namespace agora::analyzers {
 
 const std::vector<LanguageProfile>& language_profiles() {
+  // A table, one language a row: kept as written rather than one field a line.
+  // clang-format off
   static const std::vector<LanguageProfile> profiles = {
       // Languages with a Snowball stemmer.
       {.tag = "ar", .name = "Arabic", .snowball = "arabic", .cleanup = ScriptCleanup::arabic},
@@ -58,6 +60,7 @@ const std::vector<LanguageProfile>& language_profiles() {
       {.tag = "und-Arab", .name = "Arabic script", .cleanup = ScriptCleanup::arabic},
       {.tag = "und", .name = "Language-neutral"},
   };
+  // clang-format on
   return profiles;
 }
 

@@ -12,12 +12,12 @@ enum class ScriptCleanup { none, arabic, persian };
 
 /// Everything that distinguishes one language's analyzer from another's.
 struct LanguageProfile {
-  std::string tag;                 ///< registry key, a BCP-47 language or "und-Script"
-  std::string name;                ///< English display name
-  std::string snowball{};           ///< libstemmer algorithm, empty when there is none
+  std::string tag;                             ///< registry key, a BCP-47 language or "und-Script"
+  std::string name;                            ///< English display name
+  std::string snowball{};                      ///< libstemmer algorithm, empty when there is none
   std::vector<std::string> elided_articles{};  ///< without the apostrophe
-  std::vector<std::string> aliases{};         ///< other tags that mean the same language
-  bool turkic_case = false;        ///< dotted/dotless i rules, endings after apostrophes
+  std::vector<std::string> aliases{};          ///< other tags that mean the same language
+  bool turkic_case = false;  ///< dotted/dotless i rules, endings after apostrophes
   ScriptCleanup cleanup = ScriptCleanup::none;
 };
 

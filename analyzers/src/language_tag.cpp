@@ -22,7 +22,8 @@ LanguageTag parse_language_tag(std::string_view tag) {
   status = U_ZERO_ERROR;
   locale.canonicalize(status);
   if (U_FAILURE(status)) {
-    throw InvalidInput("'" + std::string(tag) + "' cannot be canonicalised: " + u_errorName(status));
+    throw InvalidInput("'" + std::string(tag) +
+                       "' cannot be canonicalised: " + u_errorName(status));
   }
   LanguageTag parsed;
   parsed.language = *locale.getLanguage() ? locale.getLanguage() : "und";

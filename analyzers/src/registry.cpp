@@ -57,8 +57,8 @@ std::unique_ptr<Analyzer> build_analyzer(const LanguageProfile& profile) {
 
 Registry::Registry() {
   for (const LanguageProfile& profile : language_profiles()) {
-    const Analyzer* analyzer = by_tag_.emplace(profile.tag, build_analyzer(profile))
-                                   .first->second.get();
+    const Analyzer* analyzer =
+        by_tag_.emplace(profile.tag, build_analyzer(profile)).first->second.get();
     by_alias_.emplace(profile.tag, analyzer);
     for (const std::string& alias : profile.aliases) by_alias_.emplace(alias, analyzer);
   }

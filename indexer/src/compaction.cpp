@@ -24,8 +24,8 @@ void compact_in_place(const fs::path& directory) {
     Xapian::Database(directory.string()).compact(sibling.string(), Xapian::DBCOMPACT_NO_RENUMBER);
   } catch (const Xapian::Error& error) {
     fs::remove_all(sibling);
-    throw CorruptIndex("index " + directory.string() + " cannot be compacted: " +
-                       error.get_description());
+    throw CorruptIndex("index " + directory.string() +
+                       " cannot be compacted: " + error.get_description());
   }
   if (renameat2(AT_FDCWD, sibling.c_str(), AT_FDCWD, directory.c_str(), RENAME_EXCHANGE) != 0) {
     const std::string why = std::strerror(errno);

@@ -1,13 +1,13 @@
 // Record → Xapian document, following docs/index-schema.md.
 #include <algorithm>
 
-#include "display_fields.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
 #include "agora/index/rating_prior.hpp"
 #include "agora/index/text_helpers.hpp"
 #include "agora/index/work_linker.hpp"
+#include "display_fields.hpp"
 
 namespace agora::index {
 namespace {

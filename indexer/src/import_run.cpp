@@ -50,9 +50,7 @@ std::string without_extension(const std::string& path) {
 }
 
 // A folder's README describes the records beside it; it is not one of them.
-bool is_readme(const fs::path& path) {
-  return lower_ascii(path.stem().string()) == "readme";
-}
+bool is_readme(const fs::path& path) { return lower_ascii(path.stem().string()) == "readme"; }
 
 // The name of a PATH folder as ids begin with it: "de-DE" for "html/de-DE", "html" for
 // "." inside html/.
@@ -87,7 +85,8 @@ class Planner {
       if (fs::is_directory(root, error)) {
         std::vector<fs::path> found;
         for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
-          if (entry.is_regular_file() && (forced || reader_for(entry.path().extension().string()))) {
+          if (entry.is_regular_file() &&
+              (forced || reader_for(entry.path().extension().string()))) {
             found.push_back(entry.path());
           }
         }
@@ -127,7 +126,8 @@ class Planner {
     std::error_code error;
     // The same file named twice (a folder and a file in it) is read once.
     if (!seen_.insert(generic(fs::weakly_canonical(path, error))).second) return;
-    InputFile file{path, std::move(display), std::move(relative), without_extension(id_path), {}, {}};
+    InputFile file{path, std::move(display), std::move(relative), without_extension(id_path), {},
+                   {}};
     if (options_.work_from_path) {
       std::smatch match;
       for (const std::string* candidate : {&file.relative, &file.display}) {
@@ -189,17 +189,22 @@ struct Analysed {
   ImportItem::Kind kind = ImportItem::Kind::record;
   SourceLocation where;
   std::size_t file = 0;
-  std::string id;                          ///< of a record, or of a deletion
-  FieldError failure;                      ///< of a failure or a skipped file
-  std::vector<FieldError> errors;          ///< why a record was refused
+  std::string id;                            ///< of a record, or of a deletion
+  FieldError failure;                        ///< of a failure or a skipped file
+  std::vector<FieldError> errors;            ///< why a record was refused
   std::optional<Xapian::Document> document;  ///< of a valid record
 };
 
 Analysed analyse(Job& job, const std::string& default_collection,
                  const analyzers::LanguageDetector& detector, const analyzers::Registry& registry) {
   ImportItem& item = job.item;
-  Analysed analysed{item.kind, std::move(item.where), job.file, std::move(item.deleted_id),
-                    std::move(item.failure), {}, {}};
+  Analysed analysed{item.kind,
+                    std::move(item.where),
+                    job.file,
+                    std::move(item.deleted_id),
+                    std::move(item.failure),
+                    {},
+                    {}};
   if (item.kind != ImportItem::Kind::record) return analysed;
   try {
     BuiltRecord built = build_record(item, default_collection, detector);
@@ -242,8 +247,13 @@ class Writer {
  public:
   Writer(IndexWriter& writer, const ImportOptions& options, const std::vector<PlannedFile>& files,
          ImportSummary& summary, std::ostream& errors, ImportProgress* progress)
-      : writer_(writer), options_(options), files_(files), summary_(summary), errors_(errors),
-        progress_(progress), path_work_languages_(languages_of_path_works(files)) {}
+      : writer_(writer),
+        options_(options),
+        files_(files),
+        summary_(summary),
+        errors_(errors),
+        progress_(progress),
+        path_work_languages_(languages_of_path_works(files)) {}
 
   void operator()(Analysed& item) {
     reached(item.file);
@@ -269,7 +279,8 @@ class Writer {
         ids_.forget(item.id);  // a record after its deletion is a new one
         break;
       case ImportItem::Kind::record: {
-        for (const FieldError& error : item.errors) errors_ << format_error(item.where, error) << '\n';
+        for (const FieldError& error : item.errors)
+          errors_ << format_error(item.where, error) << '\n';
         if (!item.document) {
           ++summary_.failed;
           if (options_.strict) throw StrictStop{};
@@ -418,7 +429,8 @@ ImportSummary import_paths(const std::vector<std::string>& paths, IndexWriter& w
           if (more && !stopping()) more = feed(Job{std::move(item), index});
         });
       } catch (const InvalidInput& error) {  // unreadable file
-        more = more && feed(Job{failure_item(planned.file.display, 0, "file", error.what()), index});
+        more =
+            more && feed(Job{failure_item(planned.file.display, 0, "file", error.what()), index});
       }
       if (!more) return;
     }

@@ -46,15 +46,19 @@ void count_works(const Xapian::Database& database, IndexStats& stats) {
 }  // namespace
 
 nlohmann::json stats_to_json(const IndexStats& stats) {
-  return {{"documents", stats.documents},     {"detected_language", stats.detected_language},
-          {"size_bytes", stats.size_bytes},   {"works", stats.works},
+  return {{"documents", stats.documents},
+          {"detected_language", stats.detected_language},
+          {"size_bytes", stats.size_bytes},
+          {"works", stats.works},
           {"works_by_languages",
            {{"1", stats.works_by_languages[0]},
             {"2", stats.works_by_languages[1]},
             {"3+", stats.works_by_languages[2]}}},
           {"languages", stats.languages},
-          {"types", stats.types},             {"licenses", stats.licenses},
-          {"levels", stats.levels},           {"subjects", stats.subjects},
+          {"types", stats.types},
+          {"licenses", stats.licenses},
+          {"levels", stats.levels},
+          {"subjects", stats.subjects},
           {"collections", stats.collections}};
 }
 

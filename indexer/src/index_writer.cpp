@@ -14,15 +14,16 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& directory) {
   // Xapian creates the index folder but not its parents: "--db data/index" on a fresh
   // checkout must work too.
   std::error_code ignored;
-  if (directory.has_parent_path()) std::filesystem::create_directories(directory.parent_path(), ignored);
+  if (directory.has_parent_path())
+    std::filesystem::create_directories(directory.parent_path(), ignored);
   try {
     return Xapian::WritableDatabase(directory.string(), Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw InvalidInput("index " + directory.string() +
                        " is being written by another agora-index; wait for it to finish");
   } catch (const Xapian::DatabaseError& error) {
-    throw CorruptIndex("index " + directory.string() + " cannot be opened: " +
-                       error.get_description());
+    throw CorruptIndex("index " + directory.string() +
+                       " cannot be opened: " + error.get_description());
   }
 }
 
@@ -92,7 +93,6 @@ bool IndexWriter::remove(const std::string& id) {
   database_.delete_document(id_term);
   return true;
 }
-
 
 void IndexWriter::begin_all_or_nothing() {
   database_.begin_transaction();

@@ -13,10 +13,17 @@ using nlohmann::json;
 // schema.org types that describe a creative work, with the learningResourceType they imply.
 const std::map<std::string, std::string>& creative_work_types() {
   static const std::map<std::string, std::string> types = {
-      {"LearningResource", ""}, {"CreativeWork", ""},  {"Course", "course"},
-      {"Book", "book"},         {"VideoObject", "video"}, {"Article", "article"},
-      {"HowTo", "guide"},       {"Quiz", "exercise"},  {"PodcastEpisode", "podcast"},
-      {"PresentationDigitalDocument", "presentation"}, {"WebPage", ""}};
+      {"LearningResource", ""},
+      {"CreativeWork", ""},
+      {"Course", "course"},
+      {"Book", "book"},
+      {"VideoObject", "video"},
+      {"Article", "article"},
+      {"HowTo", "guide"},
+      {"Quiz", "exercise"},
+      {"PodcastEpisode", "podcast"},
+      {"PresentationDigitalDocument", "presentation"},
+      {"WebPage", ""}};
   return types;
 }
 
@@ -88,8 +95,8 @@ void append_links(json& links, const json& value) {
 }  // namespace
 
 bool is_json_ld(const json& node) {
-  return node.is_object() && (node.contains("@type") || node.contains("@context") ||
-                              node.contains("@graph"));
+  return node.is_object() &&
+         (node.contains("@type") || node.contains("@context") || node.contains("@graph"));
 }
 
 std::vector<json> json_ld_nodes(const json& document) {
@@ -113,13 +120,24 @@ JsonLdMapping native_from_json_ld(const json& node) {
   json fields = json::object();
   // Direct renames from schema.org to the native record.
   static const std::map<std::string, std::string> renamed = {
-      {"name", "title"},          {"headline", "title"},         {"articleBody", "text"},
-      {"description", "description"}, {"text", "text"},          {"url", "url"},
-      {"inLanguage", "inLanguage"}, {"license", "license"},     {"keywords", "keywords"},
-      {"about", "about"},         {"learningResourceType", "learningResourceType"},
-      {"educationalLevel", "educationalLevel"}, {"author", "author"},
-      {"publisher", "publisher"}, {"datePublished", "datePublished"},
-      {"dateModified", "dateModified"}, {"collection", "collection"}, {"work", "work"}};
+      {"name", "title"},
+      {"headline", "title"},
+      {"articleBody", "text"},
+      {"description", "description"},
+      {"text", "text"},
+      {"url", "url"},
+      {"inLanguage", "inLanguage"},
+      {"license", "license"},
+      {"keywords", "keywords"},
+      {"about", "about"},
+      {"learningResourceType", "learningResourceType"},
+      {"educationalLevel", "educationalLevel"},
+      {"author", "author"},
+      {"publisher", "publisher"},
+      {"datePublished", "datePublished"},
+      {"dateModified", "dateModified"},
+      {"collection", "collection"},
+      {"work", "work"}};
   static const std::set<std::string> kept_as_nodes = {"author", "publisher"};
   for (const auto& [key, value] : node.items()) {
     if (key.empty() || key[0] == '@') continue;

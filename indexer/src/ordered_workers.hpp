@@ -22,8 +22,8 @@ class OrderedWorkers {
 
   /// At most `window` jobs are in flight, which bounds memory however long the input is.
   /// Each thread calls `on_start` first (to lower its priority, say).
-  OrderedWorkers(unsigned threads, Work work, std::size_t window,
-                 std::function<void()> on_start = [] {})
+  OrderedWorkers(
+      unsigned threads, Work work, std::size_t window, std::function<void()> on_start = [] {})
       : work_(std::move(work)), slots_(window) {
     for (unsigned i = 0; i < threads; ++i) {
       threads_.emplace_back([this, on_start] {

@@ -76,9 +76,9 @@ class Builder {
     const std::string_view prefix = field == "title"     ? schema::kTitle
                                     : field == "subject" ? schema::kKeyword
                                                          : std::string_view();
-    std::vector<Xapian::Query> forms{Xapian::Query(
-        Xapian::Query::OP_WILDCARD, schema::term(prefix, token.term), kMaxPrefixExpansion,
-        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+    std::vector<Xapian::Query> forms{
+        Xapian::Query(Xapian::Query::OP_WILDCARD, schema::term(prefix, token.term),
+                      kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
     if (prefix.empty()) {
       forms.emplace_back(Xapian::Query::OP_WILDCARD, schema::term(schema::kFolded, token.folded),
                          kMaxPrefixExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -119,10 +119,9 @@ std::map<std::size_t, TokenList> analyse_plain_clauses(const std::vector<QueryCl
   }
   std::map<std::size_t, TokenList> by_clause;
   for (Token& token : analyzer.analyze(text, Purpose::query)) {
-    auto owner = std::upper_bound(ranges.begin(), ranges.end(), token.begin,
-                                  [](std::size_t offset, const auto& range) {
-                                    return offset < range.second;
-                                  });
+    auto owner = std::upper_bound(
+        ranges.begin(), ranges.end(), token.begin,
+        [](std::size_t offset, const auto& range) { return offset < range.second; });
     by_clause[std::prev(owner)->first].push_back(std::move(token));
   }
   return by_clause;
@@ -152,8 +151,7 @@ std::string filter_term(const std::string& facet, const std::string& value) {
   return field ? schema::filter_term(field->prefix, value) : std::string();
 }
 
-BuiltQuery build_query(const std::vector<QueryClause>& clauses,
-                       const analyzers::Analyzer& analyzer,
+BuiltQuery build_query(const std::vector<QueryClause>& clauses, const analyzers::Analyzer& analyzer,
                        const std::map<std::string, std::vector<std::string>>& filters,
                        bool any_word) {
   BuiltQuery built;
@@ -166,8 +164,8 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     const QueryClause& clause = clauses[i];
     if (is_filter_field(clause.field)) {
-      const std::string term = filter_term(clause.field == "lang" ? "language" : clause.field,
-                                           clause.text);
+      const std::string term =
+          filter_term(clause.field == "lang" ? "language" : clause.field, clause.text);
       if (clause.excluded) {
         excluded.emplace_back(term);  // -type:video leaves videos out
       } else {
@@ -181,8 +179,8 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
       for (const Token& token : found->second) {
         if (token.kind != TokenKind::part) built.words.push_back(token.term);
       }
-    } else if (plain.count(i) == 0 && clause.kind == QueryClause::Kind::words &&
-               !clause.excluded && !clause.prefix && clause.field.empty()) {
+    } else if (plain.count(i) == 0 && clause.kind == QueryClause::Kind::words && !clause.excluded &&
+               !clause.prefix && clause.field.empty()) {
       continue;  // nothing but stopwords or punctuation
     } else {
       const TokenList tokens = analyzer.analyze(clause.text, Purpose::index);
@@ -209,9 +207,10 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses,
   std::vector<Xapian::Query> required;
   for (const auto& group : groups) required.push_back(combine_queries(Xapian::Query::OP_OR, group));
   built.positive_groups = required.size();
-  built.matching = required.empty()
-                       ? Xapian::Query::MatchAll
-                       : combine_queries(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, required);
+  built.matching =
+      required.empty()
+          ? Xapian::Query::MatchAll
+          : combine_queries(any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, required);
   built.excluded = combine_queries(Xapian::Query::OP_OR, excluded);
   for (const auto& [facet, terms] : filter_terms) {
     built.filters.push_back(combine_queries(Xapian::Query::OP_OR, terms));

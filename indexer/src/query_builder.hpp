@@ -22,22 +22,21 @@ struct QueryTerms {
 };
 
 struct BuiltQuery {
-  Xapian::Query query;     ///< `matching`, restricted
-  Xapian::Query matching;  ///< what the words ask for, before exclusions and filters
-  Xapian::Query excluded;  ///< -word and -field:value clauses, OR-ed; empty when none
+  Xapian::Query query;                 ///< `matching`, restricted
+  Xapian::Query matching;              ///< what the words ask for, before exclusions and filters
+  Xapian::Query excluded;              ///< -word and -field:value clauses, OR-ed; empty when none
   std::vector<Xapian::Query> filters;  ///< one per facet, AND-ed
   /// `query` without the documents excluded and outside the filters.
   Xapian::Query restricted(Xapian::Query query) const;
 
   QueryTerms terms;
-  std::vector<std::string> words;  ///< exact terms of positive word clauses, for spelling
-  std::size_t positive_groups = 0; ///< groups that all had to match (AND-ed)
+  std::vector<std::string> words;   ///< exact terms of positive word clauses, for spelling
+  std::size_t positive_groups = 0;  ///< groups that all had to match (AND-ed)
 };
 
 /// `filters` maps facet names ("language", "type", ...) to accepted values (OR within a
 /// facet, AND across facets). With `any_word`, positive groups are OR-ed instead of AND-ed.
-BuiltQuery build_query(const std::vector<QueryClause>& clauses,
-                       const analyzers::Analyzer& analyzer,
+BuiltQuery build_query(const std::vector<QueryClause>& clauses, const analyzers::Analyzer& analyzer,
                        const std::map<std::string, std::vector<std::string>>& filters,
                        bool any_word);
 

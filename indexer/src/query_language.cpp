@@ -51,7 +51,8 @@ double QueryLanguageGuesser::log_likelihood(const Candidate& candidate, const st
   // Every word counts, stopwords too: judged at query time, each language would drop its
   // own stopwords ("the", "and") and leave them as evidence for every other language,
   // whose documents may well contain English words.
-  for (const analyzers::Token& token : candidate.analyzer->analyze(query, analyzers::Purpose::index)) {
+  for (const analyzers::Token& token :
+       candidate.analyzer->analyze(query, analyzers::Purpose::index)) {
     if (token.kind != analyzers::TokenKind::part && !token.stem.empty()) {
       stems.push_back(schema::stem_term(candidate.analyzer->language(), token.stem));
     }
@@ -82,8 +83,9 @@ std::string QueryLanguageGuesser::guess(const std::string& query,
     if (candidate.language == learner) learner_candidate = &candidate;
   }
   // Another language must beat the learner's by the margin.
-  double to_beat = learner_candidate ? log_likelihood(*learner_candidate, query, kNoEvidence) + kMargin
-                                     : kNoEvidence;
+  double to_beat = learner_candidate
+                       ? log_likelihood(*learner_candidate, query, kNoEvidence) + kMargin
+                       : kNoEvidence;
   const Candidate* best = nullptr;
   for (const Candidate& candidate : candidates_) {
     if (&candidate == learner_candidate) continue;

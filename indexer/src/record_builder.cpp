@@ -16,8 +16,7 @@ using nlohmann::json;
 // Collects errors for one item; every check names its field.
 class Checker {
  public:
-  Checker(const ImportItem& item, std::vector<FieldError>& errors)
-      : item_(item), errors_(errors) {}
+  Checker(const ImportItem& item, std::vector<FieldError>& errors) : item_(item), errors_(errors) {}
 
   void fail(const std::string& field, std::string message) {
     const auto line = item_.field_lines.find(field);
@@ -124,9 +123,9 @@ void read_aggregate_rating(const json& fields, Record& record, Checker& check) {
   const auto found = fields.find("aggregateRating");
   if (found == fields.end() || found->is_null()) return;
   const json& rating = *found;
-  if (!rating.is_object() || !rating.contains("ratingValue") || !rating["ratingValue"].is_number() ||
-      !rating.contains("ratingCount") || !rating["ratingCount"].is_number_integer() ||
-      rating["ratingCount"].get<std::int64_t>() < 0) {
+  if (!rating.is_object() || !rating.contains("ratingValue") ||
+      !rating["ratingValue"].is_number() || !rating.contains("ratingCount") ||
+      !rating["ratingCount"].is_number_integer() || rating["ratingCount"].get<std::int64_t>() < 0) {
     check.fail("aggregateRating",
                "must be an object with a number ratingValue and a whole ratingCount");
     return;
@@ -229,8 +228,8 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     if (auto spdx = normalise_license(license)) {
       record.license = *spdx;
     } else {
-      check.fail("license", "'" + license +
-                                "' is neither an SPDX id (CC-BY-4.0) nor a Creative Commons URL");
+      check.fail("license",
+                 "'" + license + "' is neither an SPDX id (CC-BY-4.0) nor a Creative Commons URL");
     }
   }
   for (std::string type : check.list("learningResourceType", ',')) {
@@ -245,7 +244,8 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     }
   }
   record.keywords = check.list("keywords", ',');
-  for (std::string subject : check.list("about", ',')) record.subjects.push_back(lower_ascii(subject));
+  for (std::string subject : check.list("about", ','))
+    record.subjects.push_back(lower_ascii(subject));
   record.authors = check.names("author");
   for (const char* field : {"datePublished", "dateModified"}) {
     const std::string date = check.text(field);

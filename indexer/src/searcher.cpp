@@ -194,9 +194,8 @@ class CollapsedFacetCounter final : public Xapian::MatchSpy {
         counts.push_back({value, static_cast<Xapian::doccount>(
                                      std::llround(static_cast<double>(distinct) * scale))});
       }
-      std::stable_sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count > b.count;
-      });
+      std::stable_sort(counts.begin(), counts.end(),
+                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     }
     return out;
   }
@@ -373,8 +372,8 @@ const analyzers::Analyzer& Searcher::analyzer_for(const std::string& tag) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  const analyzers::Analyzer& analyzer = analyzer_for(
-      request.learner_language.empty() ? "und" : request.learner_language);
+  const analyzers::Analyzer& analyzer =
+      analyzer_for(request.learner_language.empty() ? "und" : request.learner_language);
   const std::string learner = primary_subtag(
       request.learner_language.empty() ? std::string("und") : request.learner_language);
   const std::vector<QueryClause> clauses = parse_query(request.query);
@@ -418,15 +417,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
   // resource gets the neutral middle value rather than nothing.
   Xapian::ValueWeightPostingSource rating_boost(schema::kRatingBoost);
   auto run = [&](const Xapian::Query& query, SearchResult& into) {
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(&rating_boost),
-                                                  boosts)));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(&rating_boost), boosts)));
     enquire.clear_matchspies();
     CollapsedFacetCounter counter;
     enquire.add_matchspy(&counter);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit),
-                                         kCheckAtLeast);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), kCheckAtLeast);
     // Every candidate was seen when there are fewer than kCheckAtLeast: then the number of
     // distinct works is the exact collapsed total, and facet counts are exact. Beyond that
     // Xapian estimates the total, and the facet counts of the candidates seen are scaled
@@ -495,9 +494,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
       marked.exact.insert(translated->second.exact.begin(), translated->second.exact.end());
       marked.folded.insert(translated->second.folded.begin(), translated->second.folded.end());
     }
-    hit.snippet = make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
-                               translated == translated_terms.end() ? built.terms : marked,
-                               kSnippetBytes);
+    hit.snippet =
+        make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
+                     translated == translated_terms.end() ? built.terms : marked, kSnippetBytes);
     for (std::size_t i = 0; i < versions.size(); ++i) {
       if (i != chosen) hit.translations.push_back(link_to(versions[i].shown));
     }
@@ -551,8 +550,7 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
   const std::size_t subject_places = std::max<std::size_t>(1, limit / 4);
   const std::string subject_prefix = schema::term(schema::kSubject, words.back());
   for (auto term = database_.allterms_begin(subject_prefix);
-       term != database_.allterms_end(subject_prefix) && subjects.size() < subject_places;
-       ++term) {
+       term != database_.allterms_end(subject_prefix) && subjects.size() < subject_places; ++term) {
     subjects.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
   }
   Xapian::Enquire enquire(database_);
@@ -564,7 +562,8 @@ std::vector<Completion> Searcher::complete(const std::string& typed, const std::
       enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     DisplayFields shown = display_fields(match.get_document());
-    out.push_back({std::move(shown.title), "title", std::move(shown.id), std::move(shown.language)});
+    out.push_back(
+        {std::move(shown.title), "title", std::move(shown.id), std::move(shown.language)});
   }
   out.insert(out.end(), subjects.begin(), subjects.end());
   return out;
@@ -608,10 +607,10 @@ std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
     any_word.emplace_back(schema::term(schema::kFolded, word));
   }
   Xapian::Enquire enquire(database_);
-  enquire.set_query(Xapian::Query(
-      Xapian::Query::OP_FILTER,
-      Xapian::Query(Xapian::Query::OP_OR, any_word.begin(), any_word.end()),
-      Xapian::Query(schema::filter_term(schema::kLanguage, language))));
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER,
+                    Xapian::Query(Xapian::Query::OP_OR, any_word.begin(), any_word.end()),
+                    Xapian::Query(schema::filter_term(schema::kLanguage, language))));
   const Xapian::MSet candidates = enquire.get_mset(0, 30);
   for (auto match = candidates.begin(); match != candidates.end(); ++match) {
     const std::vector<std::string> other =

@@ -22,9 +22,9 @@ using analyzers::TokenKind;
 // search costs four times as much.
 constexpr std::size_t kNearBytes = 16384;
 constexpr std::size_t kFarBytes = 65536;
-constexpr std::size_t kMaxOccurrences = 512;     // of query terms, in that stretch
-constexpr std::size_t kLeadBytes = 60;           // shown before the first match
-constexpr std::size_t kMarginBytes = 40;         // analysed beyond the passage
+constexpr std::size_t kMaxOccurrences = 512;  // of query terms, in that stretch
+constexpr std::size_t kLeadBytes = 60;        // shown before the first match
+constexpr std::size_t kMarginBytes = 40;      // analysed beyond the passage
 // Words shown before the first match of the chosen passage.
 constexpr std::size_t kLeadingWords = 4;
 
@@ -154,8 +154,8 @@ std::string snippet_of_window(const std::string& text, bool cut_before, bool cut
   std::size_t cursor = begin;
   for (std::size_t i = best_start; i <= last; ++i) {
     html += escape_html(std::string_view(text).substr(cursor, words[i].begin - cursor));
-    const std::string_view word = std::string_view(text).substr(words[i].begin,
-                                                                words[i].end - words[i].begin);
+    const std::string_view word =
+        std::string_view(text).substr(words[i].begin, words[i].end - words[i].begin);
     if (hit[i]) {
       html += "<mark>" + escape_html(word) + "</mark>";
     } else {
@@ -174,12 +174,23 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -197,8 +208,8 @@ std::string make_snippet(const std::string& full_text, const analyzers::Analyzer
   }
   const std::size_t window_end = utf8_cut(full_text, window_begin + max_bytes + kMarginBytes);
   const std::string text = full_text.substr(window_begin, window_end - window_begin);
-  return snippet_of_window(text, window_begin > 0, window_end < full_text.size(), analyzer,
-                           terms, max_bytes);
+  return snippet_of_window(text, window_begin > 0, window_end < full_text.size(), analyzer, terms,
+                           max_bytes);
 }
 
 }  // namespace agora::index

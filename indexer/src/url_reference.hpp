@@ -10,7 +10,6 @@ namespace agora::index {
 /// "https://example.org/en/apt.html" is "https://example.org/fr/apt.html"). An absolute
 /// reference is returned as it is (normalised); nullopt when either does not parse or the
 /// result is not an http(s) address.
-std::optional<std::string> resolve_reference(const std::string& base,
-                                             const std::string& reference);
+std::optional<std::string> resolve_reference(const std::string& base, const std::string& reference);
 
 }  // namespace agora::index

@@ -42,8 +42,8 @@ std::string primary_language(const std::string& tag) { return tag.substr(0, tag.
 
 // What every document of one work carries.
 struct WorkMarks {
-  std::string key;                 ///< schema::kWorkKey
-  std::set<std::string> terms;     ///< schema::kWork and schema::kWorkLanguage terms
+  std::string key;              ///< schema::kWorkKey
+  std::set<std::string> terms;  ///< schema::kWork and schema::kWorkLanguage terms
 };
 
 WorkMarks marks_of(const std::map<Xapian::docid, Xapian::Document>& members) {
@@ -53,7 +53,8 @@ WorkMarks marks_of(const std::map<Xapian::docid, Xapian::Document>& members) {
     if (kept.empty() || value < kept) kept = value;
   };
   for (const auto& [docid, document] : members) {
-    for (const std::string& work : values_with(document, schema::kDeclaredWork)) smallest(declared, work);
+    for (const std::string& work : values_with(document, schema::kDeclaredWork))
+      smallest(declared, work);
     for (const std::string& url : values_with(document, schema::kUrl)) smallest(address, url);
     for (const std::string& own_id : values_with(document, schema::kId)) smallest(id, own_id);
     const std::string language = primary_language(document.get_value(schema::kLanguageValue));
@@ -63,9 +64,9 @@ WorkMarks marks_of(const std::map<Xapian::docid, Xapian::Document>& members) {
   // wins, then the smallest address, so that re-importing gives the same keys.
   WorkMarks marks;
   const bool grouped = members.size() > 1 || !declared.empty();
-  marks.key = !declared.empty() ? declared
+  marks.key = !declared.empty()                        ? declared
               : members.size() > 1 && !address.empty() ? "link:" + address
-                                                        : "id:" + id;
+                                                       : "id:" + id;
   if (grouped) marks.terms.insert(schema::filter_term(schema::kWork, marks.key));
   if (members.size() > 1) {
     for (const std::string& language : languages) {

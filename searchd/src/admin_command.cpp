@@ -44,9 +44,9 @@ community::Role role_option(const Arguments& arguments) {
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
-  const Arguments arguments(args, {"--help", "--password-stdin"},
-                            {"--db", "--state", "--username", "--role", "--display-name",
-                             "--name", "--days", "--id"});
+  const Arguments arguments(
+      args, {"--help", "--password-stdin"},
+      {"--db", "--state", "--username", "--role", "--display-name", "--name", "--days", "--id"});
   if (arguments.has("--help") || arguments.positional().empty()) {
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;

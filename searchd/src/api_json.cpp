@@ -29,8 +29,7 @@ json version_json(const index::Translation& version) {
 
 }  // namespace
 
-json search_json(const SearchParams& params, const index::SearchResult& result,
-                 double took_ms) {
+json search_json(const SearchParams& params, const index::SearchResult& result, double took_ms) {
   json hits = json::array();
   for (const index::Hit& hit : result.hits) {
     json translations = json::array();
@@ -77,7 +76,8 @@ json search_json(const SearchParams& params, const index::SearchResult& result,
           {"hits", hits},
           {"facets", facets},
           {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
-          {"query_language", result.query_language.empty() ? json(nullptr) : json(result.query_language)},
+          {"query_language",
+           result.query_language.empty() ? json(nullptr) : json(result.query_language)},
           {"translate", params.request.translate},
           {"translated", translated},
           {"took_ms", std::round(took_ms * 100) / 100}};

@@ -75,8 +75,7 @@ void check_parameters(const httplib::Request& request, const std::vector<std::st
   }
 }
 
-std::string learner_language(const httplib::Request& request,
-                             const analyzers::Registry& registry) {
+std::string learner_language(const httplib::Request& request, const analyzers::Registry& registry) {
   if (request.has_param("lang") && !request.get_param_value("lang").empty()) {
     const std::string lang = request.get_param_value("lang");
     try {
@@ -94,12 +93,11 @@ std::string learner_language(const httplib::Request& request,
   std::vector<const char*> names;
   for (const std::string& tag : supported) names.push_back(tag.c_str());
   UErrorCode status = U_ZERO_ERROR;
-  UEnumeration* available = uenum_openCharStringsEnumeration(
-      names.data(), static_cast<int32_t>(names.size()), &status);
+  UEnumeration* available =
+      uenum_openCharStringsEnumeration(names.data(), static_cast<int32_t>(names.size()), &status);
   char result[ULOC_FULLNAME_CAPACITY] = {0};
   UAcceptResult outcome;
-  uloc_acceptLanguageFromHTTP(result, sizeof result, &outcome, header.c_str(), available,
-                              &status);
+  uloc_acceptLanguageFromHTTP(result, sizeof result, &outcome, header.c_str(), available, &status);
   uenum_close(available);
   if (U_FAILURE(status) || outcome == ULOC_ACCEPT_FAILED || result[0] == '\0') return "und";
   return result;
@@ -131,13 +129,15 @@ SearchParams parse_search_params(const httplib::Request& request, const ServerCo
   params.max_page = max_page;
   search.offset = (params.page - 1) * params.per_page;
   search.limit = params.per_page;
-  const std::string sort = request.has_param("sort") ? request.get_param_value("sort") : "relevance";
+  const std::string sort =
+      request.has_param("sort") ? request.get_param_value("sort") : "relevance";
   if (sort == "date") {
     search.sort = index::SearchRequest::Sort::date;
   } else if (sort != "relevance") {
     throw InvalidInput("sort: '" + sort + "' is not one of relevance, date");
   }
-  const std::string translate = request.has_param("translate") ? request.get_param_value("translate") : "on";
+  const std::string translate =
+      request.has_param("translate") ? request.get_param_value("translate") : "on";
   if (translate == "off") {
     search.translate = false;
   } else if (translate != "on") {

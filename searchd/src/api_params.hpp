@@ -26,8 +26,7 @@ SearchParams parse_search_params(const httplib::Request& request, const ServerCo
 
 /// The learner's language: `lang` when given (validated), else the best match of
 /// Accept-Language among the supported languages, else "und".
-std::string learner_language(const httplib::Request& request,
-                             const analyzers::Registry& registry);
+std::string learner_language(const httplib::Request& request, const analyzers::Registry& registry);
 
 /// Throws agora::InvalidInput naming `parameter` when `value` is not valid UTF-8.
 void require_utf8(const std::string& parameter, const std::string& value);

@@ -33,7 +33,8 @@ void add_vary(httplib::Response& response, std::string_view field) {
   for (const std::string& item : index::split(present, ',')) {
     if (index::trim_whitespace(item) == field) return;
   }
-  const std::string value = present.empty() ? std::string(field) : present + ", " + std::string(field);
+  const std::string value =
+      present.empty() ? std::string(field) : present + ", " + std::string(field);
   response.headers.erase("Vary");  // set_header adds a second line rather than replacing
   response.set_header("Vary", value);
 }
@@ -79,10 +80,10 @@ void StaticFiles::add_validators(const httplib::Request& request,
   // shows at once; scripts, styles and UI strings are kept for an hour.
   response.set_header("Cache-Control", page ? "no-cache" : "public, max-age=3600");
   vary_on_encoding(response);
-  const bool unchanged =
-      request.has_header("If-None-Match")
-          ? names_tag(request.get_header_value("If-None-Match"), tag)
-          : !last_modified.empty() && request.get_header_value("If-Modified-Since") == last_modified;
+  const bool unchanged = request.has_header("If-None-Match")
+                             ? names_tag(request.get_header_value("If-None-Match"), tag)
+                             : !last_modified.empty() &&
+                                   request.get_header_value("If-Modified-Since") == last_modified;
   if (unchanged && request.ranges.empty()) {
     response.status = 304;
     response.body.clear();

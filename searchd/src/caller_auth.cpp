@@ -71,7 +71,8 @@ void require_csrf(const httplib::Request& request, const community::Caller& call
 }
 
 std::string session_cookie(const community::Session& session, const ServerConfig& config) {
-  const std::int64_t seconds = std::max<std::int64_t>(0, session.expires_at - community::now_seconds());
+  const std::int64_t seconds =
+      std::max<std::int64_t>(0, session.expires_at - community::now_seconds());
   return std::string(kSessionCookie) + "=" + session.token + "; Path=/; HttpOnly; SameSite=Lax" +
          "; Max-Age=" + std::to_string(seconds) + (config.secure_cookies ? "; Secure" : "");
 }

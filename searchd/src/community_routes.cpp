@@ -51,7 +51,8 @@ std::optional<std::int64_t> if_match(const httplib::Request& request) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
     value = value.substr(1, value.size() - 2);
   }
-  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) {
+  if (value.empty() || value.size() > 9 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
     throw InvalidInput("If-Match: '" + request.get_header_value("If-Match") +
                        "' must be a revision number in quotes, as the ETag gave it");
   }
@@ -78,7 +79,9 @@ class Routes {
   explicit Routes(CommunityServices& services) : s_(services) {}
 
   // A caller for reading: an expired cookie just makes them anonymous.
-  Caller reader(const httplib::Request& request) const { return identify(request, s_.accounts, false); }
+  Caller reader(const httplib::Request& request) const {
+    return identify(request, s_.accounts, false);
+  }
 
   // A caller for changing something: expired sessions are refused, CSRF is checked.
   Caller writer(const httplib::Request& request, bool strict = true) const {
@@ -97,10 +100,10 @@ class Routes {
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
     response.set_header("Set-Cookie", session_cookie(session, s_.config));
-    send_json(response,
-              {{"account", community::account_json(session.account)},
-               {"csrfToken", session.csrf_token}},
-              status);
+    send_json(
+        response,
+        {{"account", community::account_json(session.account)}, {"csrfToken", session.csrf_token}},
+        status);
   }
 
   void sign_in(const httplib::Request& request, httplib::Response& response) const {
@@ -128,12 +131,12 @@ class Routes {
           "too many registrations from your address; try again in an hour");
     }
     const json& display = body.value("displayName", json(""));
-    signed_in(response,
-              s_.accounts.register_learner(required_string(body, "username"),
-                                           display.is_string() ? display.get<std::string>() : "",
-                                           required_string(body, "password"),
-                                           s_.config.session_hours),
-              201);
+    signed_in(
+        response,
+        s_.accounts.register_learner(required_string(body, "username"),
+                                     display.is_string() ? display.get<std::string>() : "",
+                                     required_string(body, "password"), s_.config.session_hours),
+        201);
   }
 
   void me(const httplib::Request& request, httplib::Response& response) const {
@@ -159,7 +162,8 @@ class Routes {
       throw InvalidInput("view: '" + view + "' must be submission or published");
     }
     const Caller caller = reader(request);
-    send_submission(response, s_.submissions.view(caller, request.matches[1], view == "submission"));
+    send_submission(response,
+                    s_.submissions.view(caller, request.matches[1], view == "submission"));
   }
 
   void register_routes(httplib::Server& server, const RouteWrapper& route) const {
@@ -167,91 +171,106 @@ class Routes {
     // the services, which outlive the server).
     const Routes self = *this;
     auto bind = [self](void (Routes::*method)(const httplib::Request&, httplib::Response&) const) {
-      return [self, method](const httplib::Request& q, httplib::Response& r) { (self.*method)(q, r); };
+      return
+          [self, method](const httplib::Request& q, httplib::Response& r) { (self.*method)(q, r); };
     };
     server.Post("/api/session", route("/api/session", bind(&Routes::sign_in)));
     server.Delete("/api/session", route("/api/session", bind(&Routes::sign_out)));
     server.Post("/api/accounts", route("/api/accounts", bind(&Routes::register_account)));
     server.Get("/api/me", route("/api/me", bind(&Routes::me)));
     server.Get("/api/me/submissions", route("/api/me/submissions", [self](auto& q, auto& r) {
-      send_json(r, self.s_.submissions.mine(identify(q, self.s_.accounts, true)));
-    }));
+                 send_json(r, self.s_.submissions.mine(identify(q, self.s_.accounts, true)));
+               }));
 
     server.Post("/api/resources", route("/api/resources", bind(&Routes::submit)));
-    server.Get(R"(/api/resources/(.+)/history)", route("/api/resources/history", [self](auto& q, auto& r) {
-      send_json(r, self.s_.submissions.history(self.reader(q), q.matches[1]));
-    }));
-    server.Get(R"(/api/resources/(.+)/comments)", route("/api/resources/comments", [self](auto& q, auto& r) {
-      send_json(r, self.s_.feedback.comments(q.matches[1]));
-    }));
-    server.Post(R"(/api/resources/(.+)/comments)", route("/api/resources/comments", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.feedback.comment(caller, q.matches[1], json_object_body(q)), 201);
-    }));
-    server.Post(R"(/api/resources/(.+)/ratings)", route("/api/resources/ratings", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.feedback.rate(caller, q.matches[1], json_object_body(q)));
-    }));
-    server.Post(R"(/api/resources/(.+)/reviews)", route("/api/resources/reviews", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.submissions.review(caller, q.matches[1], json_object_body(q)));
-    }));
-    server.Post(R"(/api/resources/(.+)/restore)", route("/api/resources/restore", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.submissions.restore(caller, q.matches[1]));
-    }));
+    server.Get(R"(/api/resources/(.+)/history)",
+               route("/api/resources/history", [self](auto& q, auto& r) {
+                 send_json(r, self.s_.submissions.history(self.reader(q), q.matches[1]));
+               }));
+    server.Get(R"(/api/resources/(.+)/comments)",
+               route("/api/resources/comments", [self](auto& q, auto& r) {
+                 send_json(r, self.s_.feedback.comments(q.matches[1]));
+               }));
+    server.Post(R"(/api/resources/(.+)/comments)",
+                route("/api/resources/comments", [self](auto& q, auto& r) {
+                  const Caller caller = self.writer(q);
+                  send_json(r, self.s_.feedback.comment(caller, q.matches[1], json_object_body(q)),
+                            201);
+                }));
+    server.Post(R"(/api/resources/(.+)/ratings)",
+                route("/api/resources/ratings", [self](auto& q, auto& r) {
+                  const Caller caller = self.writer(q);
+                  send_json(r, self.s_.feedback.rate(caller, q.matches[1], json_object_body(q)));
+                }));
+    server.Post(
+        R"(/api/resources/(.+)/reviews)", route("/api/resources/reviews", [self](auto& q, auto& r) {
+          const Caller caller = self.writer(q);
+          send_json(r, self.s_.submissions.review(caller, q.matches[1], json_object_body(q)));
+        }));
+    server.Post(R"(/api/resources/(.+)/restore)",
+                route("/api/resources/restore", [self](auto& q, auto& r) {
+                  const Caller caller = self.writer(q);
+                  send_json(r, self.s_.submissions.restore(caller, q.matches[1]));
+                }));
     server.Get(R"(/api/resources/(.+))", route("/api/resources", bind(&Routes::resource)));
     server.Put(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_submission(r, self.s_.submissions.replace(caller, q.matches[1], json_object_body(q), if_match(q)));
-    }));
+                 const Caller caller = self.writer(q);
+                 send_submission(r, self.s_.submissions.replace(caller, q.matches[1],
+                                                                json_object_body(q), if_match(q)));
+               }));
     server.Patch(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_submission(r, self.s_.submissions.patch(caller, q.matches[1], json_object_body(q, true), if_match(q)));
-    }));
+                   const Caller caller = self.writer(q);
+                   send_submission(
+                       r, self.s_.submissions.patch(caller, q.matches[1], json_object_body(q, true),
+                                                    if_match(q)));
+                 }));
     server.Delete(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.submissions.remove(caller, q.matches[1]));
-    }));
+                    const Caller caller = self.writer(q);
+                    send_json(r, self.s_.submissions.remove(caller, q.matches[1]));
+                  }));
 
     server.Get("/api/reviews", route("/api/reviews", [self](auto& q, auto& r) {
-      check_parameters(q, {"lang"}, 5);
-      send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true), language_param(q, "lang")));
-    }));
+                 check_parameters(q, {"lang"}, 5);
+                 send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true),
+                                                        language_param(q, "lang")));
+               }));
 
     server.Get("/api/requests", route("/api/requests", bind(&Routes::list_requests)));
     server.Post("/api/requests", route("/api/requests", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q, false);
-      self.limit_anonymous(q, caller);
-      const json created = self.s_.requests.create(caller, json_object_body(q));
-      r.set_header("Location", created.value("href", ""));
-      send_json(r, created, 201);
-    }));
+                  const Caller caller = self.writer(q, false);
+                  self.limit_anonymous(q, caller);
+                  const json created = self.s_.requests.create(caller, json_object_body(q));
+                  r.set_header("Location", created.value("href", ""));
+                  send_json(r, created, 201);
+                }));
     server.Get(R"(/api/requests/(\d+))", route("/api/requests", [self](auto& q, auto& r) {
-      send_json(r, self.s_.requests.get(self.reader(q), request_id(q)));
-    }));
-    server.Post(R"(/api/requests/(\d+)/answer)", route("/api/requests/answer", [self](auto& q, auto& r) {
-      const Caller caller = self.writer(q);
-      send_json(r, self.s_.requests.answer(caller, request_id(q), json_object_body(q)));
-    }));
+                 send_json(r, self.s_.requests.get(self.reader(q), request_id(q)));
+               }));
+    server.Post(R"(/api/requests/(\d+)/answer)",
+                route("/api/requests/answer", [self](auto& q, auto& r) {
+                  const Caller caller = self.writer(q);
+                  send_json(r, self.s_.requests.answer(caller, request_id(q), json_object_body(q)));
+                }));
     server.Post("/requests", route("/requests", bind(&Routes::request_form)));
 
     server.Get("/api/audit", route("/api/audit", [self](auto& q, auto& r) {
-      check_parameters(q, {"limit"}, 5);
-      const Caller caller = identify(q, self.s_.accounts, true);
-      community::require_role(caller, community::Role::admin);
-      std::int64_t limit = 100;
-      if (q.has_param("limit")) {
-        const std::string text = q.get_param_value("limit");
-        if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos) {
-          throw InvalidInput("limit: '" + text + "' must be a number from 1 to 1000");
-        }
-        limit = std::clamp<std::int64_t>(std::stoll(text), 1, 1000);
-      }
-      send_json(r, {{"entries", self.s_.state.read([&](community::sqlite::Connection& connection) {
-                       return community::recent_audit(connection, limit);
-                     })}});
-    }));
+                 check_parameters(q, {"limit"}, 5);
+                 const Caller caller = identify(q, self.s_.accounts, true);
+                 community::require_role(caller, community::Role::admin);
+                 std::int64_t limit = 100;
+                 if (q.has_param("limit")) {
+                   const std::string text = q.get_param_value("limit");
+                   if (text.empty() || text.size() > 4 ||
+                       text.find_first_not_of("0123456789") != std::string::npos) {
+                     throw InvalidInput("limit: '" + text + "' must be a number from 1 to 1000");
+                   }
+                   limit = std::clamp<std::int64_t>(std::stoll(text), 1, 1000);
+                 }
+                 send_json(r, {{"entries",
+                                self.s_.state.read([&](community::sqlite::Connection& connection) {
+                                  return community::recent_audit(connection, limit);
+                                })}});
+               }));
   }
 
   void list_requests(const httplib::Request& request, httplib::Response& response) const {
@@ -262,8 +281,8 @@ class Routes {
       throw InvalidInput("q: at most " + std::to_string(s_.config.max_query_bytes) + " bytes");
     }
     filter.language = language_param(request, "language");
-    filter.query_language = filter.language.empty() ? learner_language(request, s_.registry)
-                                                    : filter.language;
+    filter.query_language =
+        filter.language.empty() ? learner_language(request, s_.registry) : filter.language;
     if (request.has_param("status")) filter.status = request.get_param_value("status");
     if (filter.status != "open" && filter.status != "answered" && filter.status != "all") {
       throw InvalidInput("status: '" + filter.status + "' must be open, answered or all");
@@ -293,10 +312,10 @@ class Routes {
                            "text/html; charset=utf-8");
     } catch (const community::Refusal& refusal) {
       response.status = refusal.status();
-      response.set_content(render_request_page(s_.ui_strings, ui, body,
-                                               refusal.extra().value("errors", json::array()),
-                                               caller.csrf_token),
-                           "text/html; charset=utf-8");
+      response.set_content(
+          render_request_page(s_.ui_strings, ui, body,
+                              refusal.extra().value("errors", json::array()), caller.csrf_token),
+          "text/html; charset=utf-8");
     }
   }
 

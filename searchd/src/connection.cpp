@@ -15,7 +15,8 @@ namespace {
 constexpr std::size_t kReadChunk = 16 * 1024;
 
 int milliseconds_until(SteadyClock::time_point until) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - SteadyClock::now());
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(until - SteadyClock::now());
   return static_cast<int>(std::clamp<long long>(left.count(), 0, 60'000));
 }
 

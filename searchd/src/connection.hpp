@@ -21,9 +21,9 @@ struct Connection {
   int remote_port = 0;
   std::string local_ip;
   int local_port = 0;
-  std::string buffer;          ///< bytes received and not yet handed to the library
-  std::size_t requests = 0;    ///< requests answered on this connection
-  bool idle = true;            ///< no byte of the next request has arrived yet
+  std::string buffer;                ///< bytes received and not yet handed to the library
+  std::size_t requests = 0;          ///< requests answered on this connection
+  bool idle = true;                  ///< no byte of the next request has arrived yet
   SteadyClock::time_point deadline;  ///< when the poller gives up on it
 
   /// True when `buffer` holds a whole request head (request line and headers).
@@ -45,7 +45,9 @@ class ConnectionStream final : public httplib::Stream {
  public:
   ConnectionStream(Connection& connection, SteadyClock::time_point deadline,
                    std::chrono::milliseconds write_timeout, WaitingWorkers& waiting)
-      : connection_(connection), deadline_(deadline), write_timeout_(write_timeout),
+      : connection_(connection),
+        deadline_(deadline),
+        write_timeout_(write_timeout),
         waiting_(waiting) {}
 
   bool is_readable() const override;

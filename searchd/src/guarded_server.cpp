@@ -163,9 +163,9 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
 void GuardedServer::park(std::unique_ptr<Connection> connection, bool first_time) {
   const int fd = connection->fd;
   connection->idle = connection->buffer.empty();
-  connection->deadline = SteadyClock::now() + (connection->idle && !first_time
-                                                   ? limits_.keep_alive_timeout
-                                                   : limits_.header_timeout);
+  connection->deadline =
+      SteadyClock::now() +
+      (connection->idle && !first_time ? limits_.keep_alive_timeout : limits_.header_timeout);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     parked_[fd] = std::move(connection);
@@ -194,8 +194,8 @@ void GuardedServer::poll_loop() {
   auto next_sweep = SteadyClock::now();
   std::vector<epoll_event> events(256);
   while (!stopping_) {
-    const int ready = ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()),
-                                   kSweepMilliseconds);
+    const int ready =
+        ::epoll_wait(epoll_fd_, events.data(), static_cast<int>(events.size()), kSweepMilliseconds);
     for (int i = 0; i < ready; ++i) on_readable(events[static_cast<std::size_t>(i)].data.fd);
     if (SteadyClock::now() >= next_sweep) {
       sweep_expired();
@@ -237,8 +237,8 @@ void GuardedServer::on_readable(int fd) {
     release(std::move(taken));
   } else {
     refuse(std::move(taken), 431, "head_too_large",
-           "the request line and headers take more than " +
-               std::to_string(limits_.max_head_bytes) + " bytes");
+           "the request line and headers take more than " + std::to_string(limits_.max_head_bytes) +
+               " bytes");
   }
 }
 
@@ -312,8 +312,9 @@ void GuardedServer::serve(std::unique_ptr<Connection> connection) {
     bool closed = false;
     const bool answered = process_request(stream, last, closed, [this](httplib::Request& request) {
       // Everything after this (rate limits, the access log) sees the client, not its proxy.
-      request.remote_addr = client_address(
-          request.remote_addr, request.get_header_value("X-Forwarded-For"), limits_.trusted_proxies);
+      request.remote_addr =
+          client_address(request.remote_addr, request.get_header_value("X-Forwarded-For"),
+                         limits_.trusted_proxies);
       // httplib 0.11 answers any number of byte ranges, overlapping ones too, each with its
       // own copy of the bytes: a few bytes of request could ask for megabytes of answer.
       // More than one range is ignored (RFC 9110 lets a server ignore Range): the whole

@@ -20,10 +20,10 @@ namespace agora::searchd {
 
 /// How long and how much a client may take (docs/serving.md).
 struct ConnectionLimits {
-  std::size_t workers = 8;                  ///< threads answering requests
-  std::size_t queue_length = 64;            ///< whole requests waiting for a worker
-  std::size_t max_connections = 4096;       ///< open connections in all
-  std::size_t max_per_address = 128;        ///< open connections from one client address
+  std::size_t workers = 8;                           ///< threads answering requests
+  std::size_t queue_length = 64;                     ///< whole requests waiting for a worker
+  std::size_t max_connections = 4096;                ///< open connections in all
+  std::size_t max_per_address = 128;                 ///< open connections from one client address
   std::chrono::milliseconds header_timeout{10'000};  ///< first byte → whole request head
   std::chrono::milliseconds body_timeout{20'000};    ///< whole head → whole body
   std::chrono::milliseconds keep_alive_timeout{5'000};  ///< idle time between requests

@@ -56,13 +56,14 @@ std::string Metrics::render(unsigned documents, unsigned long long index_bytes,
     out += "agora_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
            std::to_string(latency.count) + "\n";
     out += "agora_request_duration_seconds_sum{" + label + "} " + number(latency.sum) + "\n";
-    out += "agora_request_duration_seconds_count{" + label + "} " +
-           std::to_string(latency.count) + "\n";
+    out += "agora_request_duration_seconds_count{" + label + "} " + std::to_string(latency.count) +
+           "\n";
   }
   out += "# HELP agora_connections_refused_total Connections refused or closed before an answer.\n";
   out += "# TYPE agora_connections_refused_total counter\n";
   for (const auto& [reason, count] : refusals_) {
-    out += "agora_connections_refused_total{reason=\"" + reason + "\"} " + std::to_string(count) + "\n";
+    out += "agora_connections_refused_total{reason=\"" + reason + "\"} " + std::to_string(count) +
+           "\n";
   }
   out += "# HELP agora_connections_open Client connections open now.\n";
   out += "# TYPE agora_connections_open gauge\n";

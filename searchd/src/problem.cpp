@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "agora/community/refusal.hpp"
 #include "agora/error.hpp"
@@ -53,8 +53,7 @@ void send_problem(httplib::Response& response, const Problem& problem,
   if (problem.status == 429) response.set_header("Retry-After", "60");
   if (problem.status == 503) response.set_header("Retry-After", "1");
   // Details may quote what the client sent, which need not be valid UTF-8.
-  response.set_content(dump_safely(body),
-                       "application/problem+json");
+  response.set_content(dump_safely(body), "application/problem+json");
 }
 
 }  // namespace agora::searchd

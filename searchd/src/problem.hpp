@@ -26,7 +26,6 @@ Problem problem_for(std::exception_ptr error);
 nlohmann::json problem_body(const Problem& problem, const std::string& instance);
 
 /// Writes `problem` as application/problem+json with its status.
-void send_problem(httplib::Response& response, const Problem& problem,
-                  const std::string& instance);
+void send_problem(httplib::Response& response, const Problem& problem, const std::string& instance);
 
 }  // namespace agora::searchd

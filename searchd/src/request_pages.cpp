@@ -18,34 +18,47 @@ std::string string_field(const json& object, const char* key) {
 
 std::string page_start(const UiStrings& s, const std::string& ui, const std::string& title) {
   return "<!doctype html>\n<html lang=\"" + escape_html(ui) + "\" dir=\"" +
-         (s.is_rtl(ui) ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         (s.is_rtl(ui) ? "rtl" : "ltr") +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          escape_html(title) +
          "</title>\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
-         "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" href=\"/agora.css\">\n"
+         "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" "
+         "href=\"/agora.css\">\n"
          "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
          "viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%230a5c4a'/%3E%3C/svg%3E\">\n"
          "<script type=\"module\" src=\"/agora.js\"></script>\n</head>\n<body>\n"
-         "<a class=\"agora-skip\" href=\"#main\">" + escape_html(s.text(ui, "skip")) + "</a>\n";
+         "<a class=\"agora-skip\" href=\"#main\">" +
+         escape_html(s.text(ui, "skip")) + "</a>\n";
 }
 
 std::string request_form_html(const UiStrings& s, const std::string& ui, const std::string& topic,
                               const std::string& language, const std::string& csrf_token) {
   std::string html =
-      "<form id=\"agora-request-form\" class=\"agora-request\" method=\"post\" action=\"/requests\">"
-      "<h2 id=\"agora-request-heading\">" + escape_html(s.text(ui, "request.offer")) + "</h2>"
-      "<input type=\"hidden\" name=\"ui\" value=\"" + escape_html(ui) + "\">"
-      "<input type=\"hidden\" name=\"language\" value=\"" + escape_html(language) + "\">";
+      "<form id=\"agora-request-form\" class=\"agora-request\" method=\"post\" "
+      "action=\"/requests\">"
+      "<h2 id=\"agora-request-heading\">" +
+      escape_html(s.text(ui, "request.offer")) +
+      "</h2>"
+      "<input type=\"hidden\" name=\"ui\" value=\"" +
+      escape_html(ui) +
+      "\">"
+      "<input type=\"hidden\" name=\"language\" value=\"" +
+      escape_html(language) + "\">";
   if (!csrf_token.empty()) {
     html += "<input type=\"hidden\" name=\"csrf_token\" value=\"" + escape_html(csrf_token) + "\">";
   }
   html += "<p><label for=\"request-topic\">" + escape_html(s.text(ui, "request.topic")) +
           "</label> <input id=\"request-topic\" name=\"topic\" required minlength=\"3\" "
-          "maxlength=\"200\" value=\"" + escape_html(topic) + "\"></p>"
-          "<p><label for=\"request-details\">" + escape_html(s.text(ui, "request.details")) +
+          "maxlength=\"200\" value=\"" +
+          escape_html(topic) +
+          "\"></p>"
+          "<p><label for=\"request-details\">" +
+          escape_html(s.text(ui, "request.details")) +
           "</label> <textarea id=\"request-details\" name=\"details\" maxlength=\"4000\" "
           "rows=\"3\"></textarea></p>"
-          "<p><label for=\"request-level\">" + escape_html(s.text(ui, "facet.level")) +
+          "<p><label for=\"request-level\">" +
+          escape_html(s.text(ui, "facet.level")) +
           "</label> <select id=\"request-level\" name=\"level\"><option value=\"\">–</option>";
   for (const char* level : {"beginner", "intermediate", "advanced"}) {
     html += std::string("<option value=\"") + level + "\">" +
@@ -60,20 +73,23 @@ std::string render_request_page(const UiStrings& s, const std::string& ui, const
                                 const json& errors, const std::string& csrf_token) {
   const std::string topic = string_field(request, "topic");
   std::string html = page_start(s, ui, s.text(ui, "request.offer") + " – Agora");
-  html += "<header class=\"agora-header\"><div class=\"agora-bar\"><a class=\"agora-brand\" "
-          "href=\"/\">Agora</a></div></header>\n<main id=\"main\" tabindex=\"-1\">\n";
+  html +=
+      "<header class=\"agora-header\"><div class=\"agora-bar\"><a class=\"agora-brand\" "
+      "href=\"/\">Agora</a></div></header>\n<main id=\"main\" tabindex=\"-1\">\n";
   if (errors.empty()) {
-    html += "<h1>" + escape_html(s.text(ui, "request.thanks")) + "</h1>\n<p id=\"agora-request-topic\">" +
-            escape_html(topic) + "</p>\n<p><a href=\"/requests.html?id=" +
-            std::to_string(request.value("id", 0)) + "\">" +
-            escape_html(s.text(ui, "request.follow")) + "</a></p>\n";
+    html += "<h1>" + escape_html(s.text(ui, "request.thanks")) +
+            "</h1>\n<p id=\"agora-request-topic\">" + escape_html(topic) +
+            "</p>\n<p><a href=\"/requests.html?id=" + std::to_string(request.value("id", 0)) +
+            "\">" + escape_html(s.text(ui, "request.follow")) + "</a></p>\n";
   } else {
-    html += "<h1>" + escape_html(s.text(ui, "request.problems")) + "</h1>\n<ul id=\"agora-request-errors\">";
+    html += "<h1>" + escape_html(s.text(ui, "request.problems")) +
+            "</h1>\n<ul id=\"agora-request-errors\">";
     for (const json& error : errors) {
       html += "<li>" + escape_html(string_field(error, "field")) + ": " +
               escape_html(string_field(error, "message")) + "</li>";
     }
-    html += "</ul>\n" + request_form_html(s, ui, topic, string_field(request, "language"), csrf_token);
+    html +=
+        "</ul>\n" + request_form_html(s, ui, topic, string_field(request, "language"), csrf_token);
   }
   html += "<p><a href=\"/search?lang=" + escape_html(ui) + "\">" +
           escape_html(s.text(ui, "request.back")) + "</a></p>\n</main>\n</body>\n</html>\n";

@@ -8,8 +8,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include "agora/index/index_schema.hpp"
 #include "agora/index/html_escape.hpp"
+#include "agora/index/index_schema.hpp"
 #include "request_pages.hpp"
 
 namespace agora::searchd {
@@ -37,8 +37,8 @@ struct Link {
   const SearchParams& params;
   std::string ui;
 
-  std::string to(const std::map<std::string, std::vector<std::string>>& filters,
-                 std::size_t page, const std::string& query) const {
+  std::string to(const std::map<std::string, std::vector<std::string>>& filters, std::size_t page,
+                 const std::string& query) const {
     std::string url = "/search?q=" + encode(query) + "&lang=" + encode(ui);
     for (const auto& [facet, values] : filters) {
       for (const std::string& value : values) url += "&" + facet + "=" + encode(value);
@@ -104,8 +104,9 @@ std::string also_searched_in(const UiStrings& s, const std::string& ui,
             escape_html(translated[i].query) + "</span>";
   }
   if (translated.size() > kTranslationsNamed) {
-    html += " " + escape_html(s.format(ui, "results.also_searched_more", "count",
-                                       static_cast<long long>(translated.size() - kTranslationsNamed)));
+    html +=
+        " " + escape_html(s.format(ui, "results.also_searched_more", "count",
+                                   static_cast<long long>(translated.size() - kTranslationsNamed)));
   }
   return html + "</p>\n";
 }
@@ -120,26 +121,31 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
   std::string html;
   html.reserve(16384);
   html += page_start(s, ui, query.empty() ? s.text(ui, "page.title") : query + " – Agora");
-  html += "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
-          "href=\"/\">Agora</a>\n<div class=\"agora-lang\"><label for=\"lang\">" +
-          escape_html(s.text(ui, "lang.label")) +
-          "</label> <select id=\"lang\" name=\"lang\" form=\"agora-search-form\">";
+  html +=
+      "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
+      "href=\"/\">Agora</a>\n<div class=\"agora-lang\"><label for=\"lang\">" +
+      escape_html(s.text(ui, "lang.label")) +
+      "</label> <select id=\"lang\" name=\"lang\" form=\"agora-search-form\">";
   for (const auto& language : s.languages()) {
     const std::string code = language.value("code", "");
     html += "<option value=\"" + escape_html(code) + "\" lang=\"" + escape_html(code) + "\"" +
             (s.is_rtl(code) ? " dir=\"rtl\"" : "") + (code == ui ? " selected" : "") + ">" +
             escape_html(language.value("name", code)) + "</option>";
   }
-  html += "</select></div></div>\n<form id=\"agora-search-form\" class=\"agora-form\" "
-          "role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">" +
-          escape_html(s.text(ui, "search.label")) +
-          "</label><div class=\"agora-field\"><div class=\"agora-combo\"><input type=\"search\" "
-          "id=\"q\" name=\"q\" maxlength=\"500\" value=\"" + escape_html(query) + "\"></div>"
-          "<button type=\"submit\" class=\"agora-submit\">" +
-          escape_html(s.text(ui, "search.button")) + "</button></div></form>\n</header>\n";
+  html +=
+      "</select></div></div>\n<form id=\"agora-search-form\" class=\"agora-form\" "
+      "role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">" +
+      escape_html(s.text(ui, "search.label")) +
+      "</label><div class=\"agora-field\"><div class=\"agora-combo\"><input type=\"search\" "
+      "id=\"q\" name=\"q\" maxlength=\"500\" value=\"" +
+      escape_html(query) +
+      "\"></div>"
+      "<button type=\"submit\" class=\"agora-submit\">" +
+      escape_html(s.text(ui, "search.button")) + "</button></div></form>\n</header>\n";
 
-  html += "<main id=\"main\" tabindex=\"-1\">\n<p id=\"agora-status\" class=\"agora-status\" "
-          "role=\"status\" aria-live=\"polite\">";
+  html +=
+      "<main id=\"main\" tabindex=\"-1\">\n<p id=\"agora-status\" class=\"agora-status\" "
+      "role=\"status\" aria-live=\"polite\">";
   html += escape_html(s.format(ui, result.total_is_estimate ? "results.about" : "results.count",
                                "count", result.total));
   html += "</p>\n";
@@ -162,8 +168,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
                       std::find(selected->second.begin(), selected->second.end(), count.value) !=
                           selected->second.end();
       html += "<li><a data-value=\"" + escape_html(count.value) + "\" href=\"" +
-              link.toggled(facet, count.value) + "\"" + (on ? " aria-current=\"true\"" : "") +
-              ">" + escape_html(facet_label(s, ui, facet, count.value)) + " <span class=\"count\">(" +
+              link.toggled(facet, count.value) + "\"" + (on ? " aria-current=\"true\"" : "") + ">" +
+              escape_html(facet_label(s, ui, facet, count.value)) + " <span class=\"count\">(" +
               std::to_string(count.count) + ")</span></a></li>";
     }
     html += "</ul></section>\n";
@@ -194,7 +200,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
             escape_html(hit.language) + "\"><h3><a class=\"agora-title\" href=\"" +
             (is_safe_url(hit.url) ? escape_html(hit.url) : "#") + "\">" + escape_html(hit.title) +
             "</a></h3><ul class=\"agora-badges\" role=\"list\"><li class=\"agora-badge "
-            "agora-badge-language\">" + escape_html(language_name(hit.language, ui)) + "</li>";
+            "agora-badge-language\">" +
+            escape_html(language_name(hit.language, ui)) + "</li>";
     if (!hit.in_learner_language) {
       html += "<li class=\"agora-badge agora-other-language\">" +
               escape_html(s.text(ui, "hit.other_language")) + "</li>";
@@ -204,8 +211,7 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
               escape_html(facet_label(s, ui, "type", type)) + "</li>";
     }
     if (!hit.license.empty()) {
-      html += "<li class=\"agora-badge agora-badge-license\">" + escape_html(hit.license) +
-              "</li>";
+      html += "<li class=\"agora-badge agora-badge-license\">" + escape_html(hit.license) + "</li>";
     }
     html += "</ul><p class=\"agora-snippet\">" + hit.snippet + "</p>";  // escaped by the searcher
     if (hit.through_translation) {

@@ -110,16 +110,16 @@ struct SearchServer::Impl {
   community::IndexSync index_sync{state, config.db, registry};
   // The collaboration layer reads the index through the per-thread searchers.
   community::SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
-  community::Submissions submissions{state, published, index_sync, registry,
-                                     {config.approvals, "community"}};
+  community::Submissions submissions{
+      state, published, index_sync, registry, {config.approvals, "community"}};
   community::Feedback feedback{state, submissions, index_sync};
   community::ResourceRequests requests{state, published, registry};
-  community::RateLimiter registrations{static_cast<std::size_t>(config.registrations_per_hour), 3600};
+  community::RateLimiter registrations{static_cast<std::size_t>(config.registrations_per_hour),
+                                       3600};
   community::RateLimiter anonymous_requests{
       static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600};
-  CommunityServices community{config,       ui_strings, registry, state,
-                              accounts,     submissions, feedback, requests,
-                              registrations, anonymous_requests};
+  CommunityServices community{config,      ui_strings, registry, state,         accounts,
+                              submissions, feedback,   requests, registrations, anonymous_requests};
   Metrics metrics;
   GuardedServer server{connection_limits(config),
                        [this](const std::string& reason) { metrics.record_refusal(reason); }};
@@ -164,10 +164,9 @@ struct SearchServer::Impl {
   }
 
   // Wraps a handler: errors become problem details, every answer is counted.
-  httplib::Server::Handler route(std::string label,
-                                 std::function<void(const httplib::Request&, httplib::Response&)>
-                                     handler,
-                                 bool cross_origin) {
+  httplib::Server::Handler route(
+      std::string label, std::function<void(const httplib::Request&, httplib::Response&)> handler,
+      bool cross_origin) {
     return [this, label = std::move(label), handler = std::move(handler), cross_origin](
                const httplib::Request& request, httplib::Response& response) {
       try {
@@ -250,70 +249,99 @@ struct SearchServer::Impl {
     register_community_routes(server, community, [this](std::string label, Handler handler) {
       // httplib enforces the body limit on Content-Length only: a chunked body is read
       // whole first, so it is measured here, before anything acts on it.
-      return route(std::move(label),
-                   [this, handler = std::move(handler)](const httplib::Request& q, httplib::Response& r) {
-                     if (q.body.size() > config.max_body_bytes) throw body_too_large();
-                     // Answers depend on who asks: no shared cache may keep them.
-                     r.set_header("Cache-Control", "no-store");
-                     handler(q, r);
-                   },
-                   true);
+      return route(
+          std::move(label),
+          [this, handler = std::move(handler)](const httplib::Request& q, httplib::Response& r) {
+            if (q.body.size() > config.max_body_bytes) throw body_too_large();
+            // Answers depend on who asks: no shared cache may keep them.
+            r.set_header("Cache-Control", "no-store");
+            handler(q, r);
+          },
+          true);
     });
-    server.Get("/api/search", route("/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
-    server.Get("/api/suggest", route("/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
-    server.Get("/search", route("/search", [this](auto& q, auto& r) { results_page(q, r); }, false));
-    server.Get("/api/stats", route("/api/stats", [this](auto&, auto& r) {
-      send_json(r, index::stats_to_json(searcher().stats()));
-    }, true));
+    server.Get("/api/search", route(
+                                  "/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
+    server.Get("/api/suggest",
+               route(
+                   "/api/suggest", [this](auto& q, auto& r) { suggest(q, r); }, true));
+    server.Get("/search", route(
+                              "/search", [this](auto& q, auto& r) { results_page(q, r); }, false));
+    server.Get("/api/stats", route(
+                                 "/api/stats",
+                                 [this](auto&, auto& r) {
+                                   send_json(r, index::stats_to_json(searcher().stats()));
+                                 },
+                                 true));
     // The filter and facet fields, from the index schema's one table, for pages and widgets.
-    server.Get("/api/fields", route("/api/fields", [](auto&, auto& r) {
-      json fields = json::array();
-      for (const index::schema::FilterField& field : index::schema::kFilterFields) {
-        fields.push_back({{"name", field.name},
-                          {"query_field", field.query_field.empty() ? json() : json(field.query_field)},
-                          {"multi_valued", field.multi_valued}});
-      }
-      send_json(r, {{"fields", fields}});
-    }, true));
+    server.Get(
+        "/api/fields",
+        route(
+            "/api/fields",
+            [](auto&, auto& r) {
+              json fields = json::array();
+              for (const index::schema::FilterField& field : index::schema::kFilterFields) {
+                fields.push_back(
+                    {{"name", field.name},
+                     {"query_field", field.query_field.empty() ? json() : json(field.query_field)},
+                     {"multi_valued", field.multi_valued}});
+              }
+              send_json(r, {{"fields", fields}});
+            },
+            true));
     // Liveness: the process answers. Nothing is read, so it stays cheap under any load.
-    server.Get("/healthz", route("/healthz", [](auto&, auto& r) {
-      send_json(r, {{"status", "ok"}});
-    }, false));
+    server.Get("/healthz", route(
+                               "/healthz",
+                               [](auto&, auto& r) {
+                                 send_json(r, {{"status", "ok"}});
+                               },
+                               false));
     // Readiness: the index and the state database both answer a read.
-    server.Get("/readyz", route("/readyz", [this](auto&, auto& r) {
-      const auto documents = searcher().database().get_doccount();
-      state.read([](community::sqlite::Connection& connection) {
-        connection.execute("SELECT 1");
-      });
-      send_json(r, {{"status", "ready"}, {"documents", documents}});
-    }, false));
-    server.Get("/metrics", route("/metrics", [this](auto&, auto& r) {
-      const index::IndexStats stats = searcher().stats();
-      r.set_content(metrics.render(stats.documents, stats.size_bytes, server.open_connections()),
-                    "text/plain; version=0.0.4; charset=utf-8");
-    }, false));
-    server.Get("/opensearch.xml", route("/opensearch.xml", [](auto& q, auto& r) {
-      const std::string host = q.get_header_value("Host");
-      r.set_content(opensearch_description("http://" + (host.empty() ? "127.0.0.1" : host)),
-                    "application/opensearchdescription+xml");
-    }, false));
+    server.Get("/readyz", route(
+                              "/readyz",
+                              [this](auto&, auto& r) {
+                                const auto documents = searcher().database().get_doccount();
+                                state.read([](community::sqlite::Connection& connection) {
+                                  connection.execute("SELECT 1");
+                                });
+                                send_json(r, {{"status", "ready"}, {"documents", documents}});
+                              },
+                              false));
+    server.Get("/metrics", route(
+                               "/metrics",
+                               [this](auto&, auto& r) {
+                                 const index::IndexStats stats = searcher().stats();
+                                 r.set_content(metrics.render(stats.documents, stats.size_bytes,
+                                                              server.open_connections()),
+                                               "text/plain; version=0.0.4; charset=utf-8");
+                               },
+                               false));
+    server.Get("/opensearch.xml",
+               route(
+                   "/opensearch.xml",
+                   [](auto& q, auto& r) {
+                     const std::string host = q.get_header_value("Host");
+                     r.set_content(
+                         opensearch_description("http://" + (host.empty() ? "127.0.0.1" : host)),
+                         "application/opensearchdescription+xml");
+                   },
+                   false));
     // CORS preflight for the read API.
-    server.Options(R"(/api/.*)", [this](const httplib::Request& request, httplib::Response& response) {
-      response.status = 204;
-      const std::string origin = request.get_header_value("Origin");
-      if (!origin.empty() && origin_allowed(origin)) {
-        add_cors_headers(request, response);
-        response.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
-        response.set_header("Access-Control-Allow-Headers", "Accept, Accept-Language");
-        response.set_header("Access-Control-Max-Age", "86400");
-      }
-    });
+    server.Options(
+        R"(/api/.*)", [this](const httplib::Request& request, httplib::Response& response) {
+          response.status = 204;
+          const std::string origin = request.get_header_value("Origin");
+          if (!origin.empty() && origin_allowed(origin)) {
+            add_cors_headers(request, response);
+            response.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+            response.set_header("Access-Control-Allow-Headers", "Accept, Accept-Language");
+            response.set_header("Access-Control-Max-Age", "86400");
+          }
+        });
     // Static files are public: the embedded widget on a partner's page reads the UI strings
     // (/i18n/*.json) from here, so any origin may read them.
-    if (!config.web.empty() &&
-        !server.set_mount_point("/", config.web,
-                                {{"Access-Control-Allow-Origin", "*"},
-                                 {"X-Content-Type-Options", "nosniff"}})) {
+    if (!config.web.empty() && !server.set_mount_point("/", config.web,
+                                                       {{"Access-Control-Allow-Origin", "*"},
+                                                        {"X-Content-Type-Options", "nosniff"}})) {
       throw InvalidInput("--web " + config.web + ": not a readable folder");
     }
     server.set_file_request_handler([this](const httplib::Request& q, httplib::Response& r) {
@@ -326,30 +354,31 @@ struct SearchServer::Impl {
     // and delayed ACKs hold the body back for up to 40 ms on keep-alive connections.
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(config.max_body_bytes);
-    server.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-      request_started = Clock::now();
-      // This runs before httplib reads the body, which it limits by Content-Length only:
-      // a chunked or compressed body could grow without bound in memory. Bodies here are
-      // small JSON or form posts, which every client sends with a length and uncompressed.
-      // The unread body is still on the connection: it must close after the refusal, or
-      // the body would be read as the next request.
-      const auto refuse = [&](const Problem& problem) {
-        send_problem(response, problem, request.path);
-        response.set_header("Connection", "close");
-        return httplib::Server::HandlerResponse::Handled;
-      };
-      const std::string encoding = request.get_header_value("Content-Encoding");
-      if (!encoding.empty() && encoding != "identity") {
-        return refuse({415, "Unsupported media type",
-                       "compressed request bodies are not accepted; send it as is"});
-      }
-      if (request.has_header("Transfer-Encoding")) {
-        return refuse({411, "Length required",
-                       "send the body with a Content-Length (at most " +
-                           std::to_string(config.max_body_bytes) + " bytes), not chunked"});
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
-    });
+    server.set_pre_routing_handler(
+        [this](const httplib::Request& request, httplib::Response& response) {
+          request_started = Clock::now();
+          // This runs before httplib reads the body, which it limits by Content-Length only:
+          // a chunked or compressed body could grow without bound in memory. Bodies here are
+          // small JSON or form posts, which every client sends with a length and uncompressed.
+          // The unread body is still on the connection: it must close after the refusal, or
+          // the body would be read as the next request.
+          const auto refuse = [&](const Problem& problem) {
+            send_problem(response, problem, request.path);
+            response.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+          };
+          const std::string encoding = request.get_header_value("Content-Encoding");
+          if (!encoding.empty() && encoding != "identity") {
+            return refuse({415, "Unsupported media type",
+                           "compressed request bodies are not accepted; send it as is"});
+          }
+          if (request.has_header("Transfer-Encoding")) {
+            return refuse({411, "Length required",
+                           "send the body with a Content-Length (at most " +
+                               std::to_string(config.max_body_bytes) + " bytes), not chunked"});
+          }
+          return httplib::Server::HandlerResponse::Unhandled;
+        });
     // Unknown paths and methods, as problem details like every other error.
     server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
       if (!response.body.empty()) return;
@@ -375,9 +404,9 @@ struct SearchServer::Impl {
       server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
         const double ms =
             std::chrono::duration<double, std::milli>(Clock::now() - request_started).count();
-        const json line = {{"method", request.method},   {"path", request.path},
-                           {"status", response.status},  {"ms", std::round(ms * 100) / 100},
-                           {"bytes", response.body.size()}, {"remote", request.remote_addr},
+        const json line = {{"method", request.method},         {"path", request.path},
+                           {"status", response.status},        {"ms", std::round(ms * 100) / 100},
+                           {"bytes", response.body.size()},    {"remote", request.remote_addr},
                            {"q", request.get_param_value("q")}};
         std::lock_guard<std::mutex> lock(log_mutex);
         std::cout << dump_safely(line) << '\n' << std::flush;
@@ -405,7 +434,8 @@ int SearchServer::bind() {
                        " (in use, or not allowed)");
   }
   // A burst of new connections waits in the kernel, not in dropped handshakes.
-  impl_->server.widen_backlog(static_cast<int>(std::min<std::size_t>(config.max_connections, 4096)));
+  impl_->server.widen_backlog(
+      static_cast<int>(std::min<std::size_t>(config.max_connections, 4096)));
   return port;
 }
 

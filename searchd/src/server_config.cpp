@@ -32,8 +32,7 @@ std::vector<std::string> split_origins(const std::string& list) {
 
 // `text` as a number of type Number from `least` to `most`, all of it read.
 template <typename Number>
-Number parse_bounded(const std::string& text, const std::string& where, Number least,
-                     Number most) {
+Number parse_bounded(const std::string& text, const std::string& where, Number least, Number most) {
   try {
     std::size_t used = 0;
     Number number;
@@ -50,8 +49,7 @@ Number parse_bounded(const std::string& text, const std::string& where, Number l
                      json(least).dump() + " to " + json(most).dump());
 }
 
-double parse_number(const std::string& text, const std::string& where, double least,
-                    double most) {
+double parse_number(const std::string& text, const std::string& where, double least, double most) {
   return parse_bounded(text, where, least, most);
 }
 
@@ -84,32 +82,58 @@ void apply_file(const std::string& path, ServerConfig& config) {
   for (const auto& [key, value] : settings.items()) {
     const std::string where = path + ": " + key;
     try {
-      if (key == "db") config.db = value.get<std::string>();
-      else if (key == "web") config.web = value.get<std::string>();
-      else if (key == "host") config.host = value.get<std::string>();
-      else if (key == "port") config.port = parse_port(value.dump(), where);
-      else if (key == "threads") config.threads = value.get<std::size_t>();
-      else if (key == "cors_origins") config.cors_origins = value.get<std::vector<std::string>>();
-      else if (key == "access_log") config.access_log = value.get<bool>();
-      else if (key == "state") config.state = value.get<std::string>();
-      else if (key == "translation") config.translation = value.get<bool>();
-      else if (key == "dictionaries") config.dictionaries = value.get<std::string>();
-      else if (key == "approvals") config.approvals = parse_whole_number(value.dump(), where, 1, 10);
-      else if (key == "session_hours") config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
-      else if (key == "secure_cookies") config.secure_cookies = value.get<bool>();
-      else if (key == "registration") config.registration = value.get<bool>();
-      else if (key == "registrations_per_hour") config.registrations_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
-      else if (key == "queue_length") config.queue_length = parse_whole_number(value.dump(), where, 1, 100000);
-      else if (key == "max_connections") config.max_connections = parse_whole_number(value.dump(), where, 1, 1000000);
-      else if (key == "max_connections_per_address") config.max_connections_per_address = parse_whole_number(value.dump(), where, 1, 1000000);
-      else if (key == "header_timeout") config.header_timeout = parse_number(value.dump(), where, 0.1, 3600);
-      else if (key == "body_timeout") config.body_timeout = parse_number(value.dump(), where, 0.1, 3600);
-      else if (key == "keep_alive_timeout") config.keep_alive_timeout = parse_number(value.dump(), where, 0.1, 3600);
-      else if (key == "max_requests_per_connection") config.max_requests_per_connection = parse_whole_number(value.dump(), where, 1, 1000000);
-      else if (key == "trusted_proxies") config.trusted_proxies = checked_addresses(value.get<std::vector<std::string>>(), where);
-      else if (key == "cache_entries") config.cache_entries = parse_whole_number(value.dump(), where, 0, 1000000);
-      else if (key == "anonymous_requests_per_hour") config.anonymous_requests_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
-      else throw InvalidInput(where + ": unknown setting");
+      if (key == "db")
+        config.db = value.get<std::string>();
+      else if (key == "web")
+        config.web = value.get<std::string>();
+      else if (key == "host")
+        config.host = value.get<std::string>();
+      else if (key == "port")
+        config.port = parse_port(value.dump(), where);
+      else if (key == "threads")
+        config.threads = value.get<std::size_t>();
+      else if (key == "cors_origins")
+        config.cors_origins = value.get<std::vector<std::string>>();
+      else if (key == "access_log")
+        config.access_log = value.get<bool>();
+      else if (key == "state")
+        config.state = value.get<std::string>();
+      else if (key == "translation")
+        config.translation = value.get<bool>();
+      else if (key == "dictionaries")
+        config.dictionaries = value.get<std::string>();
+      else if (key == "approvals")
+        config.approvals = parse_whole_number(value.dump(), where, 1, 10);
+      else if (key == "session_hours")
+        config.session_hours = parse_number(value.dump(), where, 0.0001, 8760);
+      else if (key == "secure_cookies")
+        config.secure_cookies = value.get<bool>();
+      else if (key == "registration")
+        config.registration = value.get<bool>();
+      else if (key == "registrations_per_hour")
+        config.registrations_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "queue_length")
+        config.queue_length = parse_whole_number(value.dump(), where, 1, 100000);
+      else if (key == "max_connections")
+        config.max_connections = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "max_connections_per_address")
+        config.max_connections_per_address = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "header_timeout")
+        config.header_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "body_timeout")
+        config.body_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "keep_alive_timeout")
+        config.keep_alive_timeout = parse_number(value.dump(), where, 0.1, 3600);
+      else if (key == "max_requests_per_connection")
+        config.max_requests_per_connection = parse_whole_number(value.dump(), where, 1, 1000000);
+      else if (key == "trusted_proxies")
+        config.trusted_proxies = checked_addresses(value.get<std::vector<std::string>>(), where);
+      else if (key == "cache_entries")
+        config.cache_entries = parse_whole_number(value.dump(), where, 0, 1000000);
+      else if (key == "anonymous_requests_per_hour")
+        config.anonymous_requests_per_hour = parse_whole_number(value.dump(), where, 1, 1000000);
+      else
+        throw InvalidInput(where + ": unknown setting");
     } catch (const json::type_error&) {
       throw InvalidInput(where + ": wrong type (" + value.type_name() + ")");
     }
@@ -194,11 +218,16 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
       if (i + 1 >= args.size()) throw InvalidInput(flag + " needs a value");
       return args[++i];
     };
-    if (flag == "--help" || flag == "-h") help = true;
-    else if (flag == "--db") config.db = value();
-    else if (flag == "--web") config.web = value();
-    else if (flag == "--host") config.host = value();
-    else if (flag == "--port") config.port = parse_port(value(), "--port");
+    if (flag == "--help" || flag == "-h")
+      help = true;
+    else if (flag == "--db")
+      config.db = value();
+    else if (flag == "--web")
+      config.web = value();
+    else if (flag == "--host")
+      config.host = value();
+    else if (flag == "--port")
+      config.port = parse_port(value(), "--port");
     else if (flag == "--cors-origin") {
       for (auto& origin : split_origins(value())) config.cors_origins.push_back(origin);
     } else if (flag == "--threads") {
@@ -208,28 +237,49 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
       } catch (const std::exception&) {
         throw InvalidInput("--threads: '" + text + "' is not a number");
       }
-    } else if (flag == "--no-access-log") config.access_log = false;
-    else if (flag == "--config") value();  // already applied
-    else if (flag == "--state") config.state = value();
-    else if (flag == "--approvals") config.approvals = parse_whole_number(value(), "--approvals", 1, 10);
-    else if (flag == "--session-hours") config.session_hours = parse_number(value(), "--session-hours", 0.0001, 8760);
-    else if (flag == "--secure-cookies") config.secure_cookies = true;
-    else if (flag == "--no-registration") config.registration = false;
-    else if (flag == "--registrations-per-hour") config.registrations_per_hour = parse_whole_number(value(), flag, 1, 1000000);
-    else if (flag == "--queue-length") config.queue_length = parse_whole_number(value(), flag, 1, 100000);
-    else if (flag == "--max-connections") config.max_connections = parse_whole_number(value(), flag, 1, 1000000);
-    else if (flag == "--max-connections-per-address") config.max_connections_per_address = parse_whole_number(value(), flag, 1, 1000000);
-    else if (flag == "--header-timeout") config.header_timeout = parse_number(value(), flag, 0.1, 3600);
-    else if (flag == "--body-timeout") config.body_timeout = parse_number(value(), flag, 0.1, 3600);
-    else if (flag == "--keep-alive-timeout") config.keep_alive_timeout = parse_number(value(), flag, 0.1, 3600);
-    else if (flag == "--max-requests-per-connection") config.max_requests_per_connection = parse_whole_number(value(), flag, 1, 1000000);
+    } else if (flag == "--no-access-log")
+      config.access_log = false;
+    else if (flag == "--config")
+      value();  // already applied
+    else if (flag == "--state")
+      config.state = value();
+    else if (flag == "--approvals")
+      config.approvals = parse_whole_number(value(), "--approvals", 1, 10);
+    else if (flag == "--session-hours")
+      config.session_hours = parse_number(value(), "--session-hours", 0.0001, 8760);
+    else if (flag == "--secure-cookies")
+      config.secure_cookies = true;
+    else if (flag == "--no-registration")
+      config.registration = false;
+    else if (flag == "--registrations-per-hour")
+      config.registrations_per_hour = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--queue-length")
+      config.queue_length = parse_whole_number(value(), flag, 1, 100000);
+    else if (flag == "--max-connections")
+      config.max_connections = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--max-connections-per-address")
+      config.max_connections_per_address = parse_whole_number(value(), flag, 1, 1000000);
+    else if (flag == "--header-timeout")
+      config.header_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--body-timeout")
+      config.body_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--keep-alive-timeout")
+      config.keep_alive_timeout = parse_number(value(), flag, 0.1, 3600);
+    else if (flag == "--max-requests-per-connection")
+      config.max_requests_per_connection = parse_whole_number(value(), flag, 1, 1000000);
     else if (flag == "--trusted-proxy") {
-      for (auto& address : checked_addresses(split_origins(value()), flag)) config.trusted_proxies.push_back(address);
-    } else if (flag == "--cache-entries") config.cache_entries = parse_whole_number(value(), flag, 0, 1000000);
-    else if (flag == "--no-translation") config.translation = false;
-    else if (flag == "--dictionaries") config.dictionaries = value();
-    else if (flag == "--anonymous-requests-per-hour") config.anonymous_requests_per_hour = parse_whole_number(value(), flag, 1, 1000000);
-    else throw InvalidInput("unknown option '" + flag + "' (see --help)");
+      for (auto& address : checked_addresses(split_origins(value()), flag))
+        config.trusted_proxies.push_back(address);
+    } else if (flag == "--cache-entries")
+      config.cache_entries = parse_whole_number(value(), flag, 0, 1000000);
+    else if (flag == "--no-translation")
+      config.translation = false;
+    else if (flag == "--dictionaries")
+      config.dictionaries = value();
+    else if (flag == "--anonymous-requests-per-hour")
+      config.anonymous_requests_per_hour = parse_whole_number(value(), flag, 1, 1000000);
+    else
+      throw InvalidInput("unknown option '" + flag + "' (see --help)");
   }
   // Connections wait for their next request in the poller, not in a worker; a few threads
   // per core still let a slow index read overlap with another search's CPU work.

@@ -67,8 +67,8 @@ namespace {
 std::string format_message(const std::string& pattern, const std::string& language,
                            const std::string& argument, const icu::Formattable& value) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::MessageFormat message(icu::UnicodeString::fromUTF8(pattern),
-                             icu::Locale(language.c_str()), status);
+  icu::MessageFormat message(icu::UnicodeString::fromUTF8(pattern), icu::Locale(language.c_str()),
+                             status);
   if (U_FAILURE(status)) return pattern;
   const icu::UnicodeString names[] = {icu::UnicodeString::fromUTF8(argument)};
   icu::UnicodeString result;

@@ -44,7 +44,8 @@ TEST_CASE("new accounts are validated field by field", "[accounts]") {
     CHECK(errors[2]["field"] == "password");
   }
   f.accounts->create("Ana", "", Role::contributor, std::nullopt, kTest);
-  CHECK(refusal_status([&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) == 409);
+  CHECK(refusal_status(
+            [&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) == 409);
 }
 
 TEST_CASE("sign-in opens a session, wrong passwords are refused and throttled", "[accounts]") {

@@ -66,7 +66,8 @@ struct CommunityFixture {
       for (const auto& [id, fields] :
            {std::pair{"imported-budget", guide("Participatory budgeting for housing cooperatives",
                                                "https://example.org/budgeting")},
-            std::pair{"imported-meetings", guide("Running fair meetings", "https://example.org/meetings")}}) {
+            std::pair{"imported-meetings",
+                      guide("Running fair meetings", "https://example.org/meetings")}}) {
         index::ImportItem item;
         item.fields = fields;
         item.fields["id"] = id;

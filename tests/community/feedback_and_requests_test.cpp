@@ -24,9 +24,13 @@ TEST_CASE("ratings are one per learner and reach the index", "[feedback]") {
   CommunityFixture f;
   const Caller lea = f.caller("lea", Role::learner);
   const Caller tom = f.caller("tom", Role::learner);
-  CHECK(refusal_status([&] { f.feedback->rate(Caller{}, "imported-meetings", {{"stars", 5}}); }) == 401);
+  CHECK(refusal_status([&] {
+          f.feedback->rate(Caller{}, "imported-meetings", {{"stars", 5}});
+        }) == 401);
   CHECK(refusal_status([&] { f.feedback->rate(lea, "imported-meetings", {{"stars", 6}}); }) == 422);
-  CHECK(refusal_status([&] { f.feedback->rate(lea, "imported-meetings", {{"stars", "5"}}); }) == 422);
+  CHECK(refusal_status([&] {
+          f.feedback->rate(lea, "imported-meetings", {{"stars", "5"}});
+        }) == 422);
   CHECK(refusal_status([&] { f.feedback->rate(lea, "no-such-thing", {{"stars", 5}}); }) == 404);
   f.feedback->rate(lea, "imported-meetings", {{"stars", 2}});
   f.feedback->rate(tom, "imported-meetings", {{"stars", 5}});
@@ -47,9 +51,15 @@ TEST_CASE("comments are stored as text, with a length limit", "[feedback]") {
   CommunityFixture f;
   const Caller lea = f.caller("lea", Role::learner);
   f.feedback->comment(lea, "imported-budget", {{"body", "<script>alert(1)</script> Very useful"}});
-  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", "  "}}); }) == 422);
-  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", std::string(2001, 'x')}}); }) == 422);
-  CHECK(refusal_status([&] { f.feedback->comment(lea, "imported-budget", {{"body", std::string(2000, 'x')}}); }) == 0);
+  CHECK(refusal_status([&] {
+          f.feedback->comment(lea, "imported-budget", {{"body", "  "}});
+        }) == 422);
+  CHECK(refusal_status([&] {
+          f.feedback->comment(lea, "imported-budget", {{"body", std::string(2001, 'x')}});
+        }) == 422);
+  CHECK(refusal_status([&] {
+          f.feedback->comment(lea, "imported-budget", {{"body", std::string(2000, 'x')}});
+        }) == 0);
   const json comments = f.feedback->comments("imported-budget")["comments"];
   REQUIRE(comments.size() == 2);
   CHECK(comments[0]["body"] == "<script>alert(1)</script> Very useful");
@@ -88,16 +98,23 @@ TEST_CASE("requests are made, searched in their language and answered", "[reques
   CHECK(f.requests->list(Caller{}, filter)["total"] == 0);
 
   const std::int64_t id = made["id"];
-  CHECK(refusal_status([&] { f.requests->answer(lea, id, {{"resourceId", "imported-budget"}}); }) == 403);
-  CHECK(refusal_status([&] { f.requests->answer(ana, id, {{"resourceId", "nothing-here"}}); }) == 422);
-  CHECK(refusal_status([&] { f.requests->answer(ana, 999, {{"resourceId", "imported-budget"}}); }) == 404);
+  CHECK(refusal_status([&] {
+          f.requests->answer(lea, id, {{"resourceId", "imported-budget"}});
+        }) == 403);
+  CHECK(refusal_status([&] {
+          f.requests->answer(ana, id, {{"resourceId", "nothing-here"}});
+        }) == 422);
+  CHECK(refusal_status([&] {
+          f.requests->answer(ana, 999, {{"resourceId", "imported-budget"}});
+        }) == 404);
   f.requests->answer(ana, id, {{"resourceId", "imported-budget"}, {"note", "close enough"}});
   filter.query = "";
   filter.mine = true;
   filter.status = "answered";
   const json mine = f.requests->list(lea, filter);
   REQUIRE(mine["total"] == 1);
-  CHECK(mine["requests"][0]["answer"]["title"] == "Participatory budgeting for housing cooperatives");
+  CHECK(mine["requests"][0]["answer"]["title"] ==
+        "Participatory budgeting for housing cooperatives");
   CHECK(mine["requests"][0]["answer"]["by"]["username"] == "ana");
   CHECK(refusal_status([&] { f.requests->list(Caller{}, filter); }) == 401);
 }
@@ -105,9 +122,12 @@ TEST_CASE("requests are made, searched in their language and answered", "[reques
 TEST_CASE("an answered request keeps its answer", "[requests]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
-  const std::int64_t id = f.requests->create(Caller{}, {{"topic", "Housing budgets"}, {"language", "en"}})["id"];
+  const std::int64_t id =
+      f.requests->create(Caller{}, {{"topic", "Housing budgets"}, {"language", "en"}})["id"];
   f.requests->answer(ana, id, {{"resourceId", "imported-budget"}});
-  CHECK(refusal_status([&] { f.requests->answer(ana, id, {{"resourceId", "imported-meetings"}}); }) == 409);
+  CHECK(refusal_status([&] {
+          f.requests->answer(ana, id, {{"resourceId", "imported-meetings"}});
+        }) == 409);
   CHECK(f.requests->get(Caller{}, id)["answer"]["resourceId"] == "imported-budget");
 }
 
@@ -119,9 +139,11 @@ TEST_CASE("a rated imported resource follows the index's newer copy", "[feedback
     // agora-index add brings a new version of the same record.
     agora::index::IndexWriter writer(f.directory.path() / "index", agora::test::shared_registry());
     agora::index::ImportItem item;
-    item.fields = agora::test::guide("Running fair meetings, second edition", "https://example.org/meetings");
+    item.fields =
+        agora::test::guide("Running fair meetings, second edition", "https://example.org/meetings");
     item.fields["id"] = "imported-meetings";
-    writer.upsert(*agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
+    writer.upsert(
+        *agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
     writer.commit();
   }
   f.feedback->rate(f.caller("tom", Role::learner), "imported-meetings", {{"stars", 4}});

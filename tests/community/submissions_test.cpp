@@ -17,7 +17,8 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("a submission is pending until a reviewer approves it, then searchable", "[submissions]") {
+TEST_CASE("a submission is pending until a reviewer approves it, then searchable",
+          "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
@@ -56,7 +57,9 @@ TEST_CASE("nobody reviews their own work, and a verdict needs its reasons", "[su
       f.submissions->review(other, id, {{"verdict", "reject"}, {"comment", "Not about OER"}});
   CHECK(rejected["status"] == "rejected");
   CHECK(f.published->search("own work").empty());
-  CHECK(refusal_status([&] { f.submissions->replace(rev, id, guide("Own work guide", "https://example.org/own")); }) == 409);
+  CHECK(refusal_status([&] {
+          f.submissions->replace(rev, id, guide("Own work guide", "https://example.org/own"));
+        }) == 409);
 }
 
 TEST_CASE("with two approvals required, one does not publish", "[submissions]") {
@@ -64,8 +67,8 @@ TEST_CASE("with two approvals required, one does not publish", "[submissions]") 
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller first = f.caller("first", Role::reviewer);
   const Caller second = f.caller("second", Role::reviewer);
-  const std::string id =
-      f.submissions->submit(ana, guide("Quorum rules explained", "https://example.org/quorum"), false)["id"];
+  const std::string id = f.submissions->submit(
+      ana, guide("Quorum rules explained", "https://example.org/quorum"), false)["id"];
   CHECK(f.submissions->review(first, id, {{"verdict", "approve"}})["status"] == "pending");
   CHECK(f.submissions->queue(first, "")["pending"].empty());  // already reviewed by first
   CHECK(f.published->search("quorum").empty());
@@ -99,10 +102,12 @@ TEST_CASE("an edit under review leaves the published version searchable", "[subm
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const json edited = f.submissions->patch(ana, "imported-meetings", {{"title", "Running fair and short meetings"}});
+  const json edited = f.submissions->patch(ana, "imported-meetings",
+                                           {{"title", "Running fair and short meetings"}});
   CHECK(edited["status"] == "published");
   CHECK(edited["pendingRevision"] == 2);
-  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] == "Running fair meetings");
+  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] ==
+        "Running fair meetings");
   f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}});
   CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] ==
         "Running fair and short meetings");
@@ -113,7 +118,8 @@ TEST_CASE("duplicates are found by address and by near-identical title", "[submi
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   try {
-    f.submissions->submit(ana, guide("Another title", "HTTP://WWW.Example.org/budgeting/#top"), false);
+    f.submissions->submit(ana, guide("Another title", "HTTP://WWW.Example.org/budgeting/#top"),
+                          false);
     FAIL("duplicate URL accepted");
   } catch (const Refusal& refusal) {
     CHECK(refusal.status() == 409);
@@ -121,24 +127,31 @@ TEST_CASE("duplicates are found by address and by near-identical title", "[submi
     CHECK(refusal.extra()["duplicates"][0]["reason"] == "url");
     CHECK(refusal.extra()["duplicates"][0]["href"] == "/api/resources/imported-budget");
   }
-  const json similar = guide("Participatory Budgeting for Housing Coopératives!", "https://example.org/other");
+  const json similar =
+      guide("Participatory Budgeting for Housing Coopératives!", "https://example.org/other");
   CHECK(refusal_status([&] { f.submissions->submit(ana, similar, false); }) == 409);
   // The same title in another language is not a duplicate; a confirmed look-alike is kept.
   CHECK(refusal_status([&] {
-          f.submissions->submit(ana, guide("Participatory budgeting for housing cooperatives",
-                                           "https://example.org/budget-es", "es"), false);
+          f.submissions->submit(ana,
+                                guide("Participatory budgeting for housing cooperatives",
+                                      "https://example.org/budget-es", "es"),
+                                false);
         }) == 0);
   const json kept = f.submissions->submit(ana, similar, true);
   CHECK(kept["status"] == "pending");
   // Pending submissions count too.
-  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("x y", "https://example.org/other/"), false); }) == 409);
+  CHECK(refusal_status([&] {
+          f.submissions->submit(ana, guide("x y", "https://example.org/other/"), false);
+        }) == 409);
 }
 
 TEST_CASE("invalid records are refused with every field problem", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   try {
-    f.submissions->submit(ana, {{"title", ""}, {"url", "javascript:alert(1)"}, {"educationalLevel", "expert"}}, false);
+    f.submissions->submit(
+        ana, {{"title", ""}, {"url", "javascript:alert(1)"}, {"educationalLevel", "expert"}},
+        false);
     FAIL("invalid record accepted");
   } catch (const Refusal& refusal) {
     CHECK(refusal.status() == 422);
@@ -146,9 +159,11 @@ TEST_CASE("invalid records are refused with every field problem", "[submissions]
     for (const json& error : refusal.extra()["errors"]) fields.insert(error["field"]);
     CHECK(fields == std::set<std::string>{"title", "url", "educationalLevel"});
   }
-  CHECK(refusal_status([&] { f.submissions->submit(Caller{}, guide("t", "https://e.org/t"), false); }) == 401);
+  CHECK(refusal_status(
+            [&] { f.submissions->submit(Caller{}, guide("t", "https://e.org/t"), false); }) == 401);
   const Caller learner = f.caller("lea", Role::learner);
-  CHECK(refusal_status([&] { f.submissions->submit(learner, guide("t", "https://e.org/t"), false); }) == 403);
+  CHECK(refusal_status(
+            [&] { f.submissions->submit(learner, guide("t", "https://e.org/t"), false); }) == 403);
 }
 
 TEST_CASE("deletion is soft and an admin can undo it", "[submissions]") {
@@ -163,8 +178,8 @@ TEST_CASE("deletion is soft and an admin can undo it", "[submissions]") {
   CHECK(f.submissions->restore(admin, "imported-budget")["status"] == "published");
   CHECK(contains(f.published->search("budgeting"), "imported-budget"));
 
-  const std::string own =
-      f.submissions->submit(ana, guide("Draft I regret", "https://example.org/regret"), false)["id"];
+  const std::string own = f.submissions->submit(
+      ana, guide("Draft I regret", "https://example.org/regret"), false)["id"];
   CHECK(f.submissions->remove(ana, own)["status"] == "deleted");
   CHECK(f.submissions->restore(admin, own)["status"] == "pending");
 }
@@ -172,13 +187,18 @@ TEST_CASE("deletion is soft and an admin can undo it", "[submissions]") {
 TEST_CASE("a publication the index missed is written at the next sync", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
-  const std::string id =
-      f.submissions->submit(ana, guide("Solidarity lending circles", "https://example.org/circles"), false)["id"];
+  const std::string id = f.submissions->submit(
+      ana, guide("Solidarity lending circles", "https://example.org/circles"), false)["id"];
   // As if the daemon died between the state commit and the index commit.
   f.state->write([&](sqlite::Connection& c) {
-    sqlite::Statement(c, "UPDATE revisions SET state = 'approved' WHERE resource_id = ?").bind(1, id).run();
-    sqlite::Statement(c, "UPDATE resources SET status = 'published', published_revision = 1, "
-                         "index_wanted = index_wanted + 1 WHERE id = ?").bind(1, id).run();
+    sqlite::Statement(c, "UPDATE revisions SET state = 'approved' WHERE resource_id = ?")
+        .bind(1, id)
+        .run();
+    sqlite::Statement(c,
+                      "UPDATE resources SET status = 'published', published_revision = 1, "
+                      "index_wanted = index_wanted + 1 WHERE id = ?")
+        .bind(1, id)
+        .run();
   });
   CHECK(f.published->search("lending circles").empty());
   IndexSync restarted(*f.state, f.directory.path() / "index", agora::test::shared_registry());
@@ -190,12 +210,13 @@ TEST_CASE("every change is in the audit log, in order", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const std::string id =
-      f.submissions->submit(ana, guide("Audit trail guide", "https://example.org/audit"), false)["id"];
+  const std::string id = f.submissions->submit(
+      ana, guide("Audit trail guide", "https://example.org/audit"), false)["id"];
   f.submissions->review(rev, id, {{"verdict", "approve"}, {"comment", "fine"}});
   const json entries = f.state->read([](sqlite::Connection& c) { return recent_audit(c, 10); });
   std::vector<std::string> actions;
-  for (const json& entry : entries) actions.insert(actions.begin(), entry["action"].get<std::string>());
+  for (const json& entry : entries)
+    actions.insert(actions.begin(), entry["action"].get<std::string>());
   CHECK(actions == std::vector<std::string>{"account.create", "account.create", "resource.submit",
                                             "review.approve", "resource.publish"});
   CHECK(entries[0]["actor"] == "rev");
@@ -206,8 +227,8 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const std::string id =
-      f.submissions->submit(ana, guide("Tool library handbook", "https://example.org/tools"), false)["id"];
+  const std::string id = f.submissions->submit(
+      ana, guide("Tool library handbook", "https://example.org/tools"), false)["id"];
   f.submissions->review(rev, id, {{"verdict", "approve"}});
   f.submissions->remove(f.caller("boss", Role::admin), "imported-meetings");
   const auto index = f.directory.path() / "index";
@@ -218,7 +239,8 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
     agora::index::ImportItem item;
     item.fields = guide("Running fair meetings", "https://example.org/meetings");
     item.fields["id"] = "imported-meetings";
-    writer.upsert(*agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
+    writer.upsert(
+        *agora::index::build_record(item, "seed", agora::analyzers::LanguageDetector()).record);
     writer.commit();
   }
   agora::test::ScratchIndex reopened(index);
@@ -228,21 +250,25 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
   CHECK(reopened.search("fair meetings").empty());
 }
 
-TEST_CASE("an edit on top of a reviewer's own revision is still theirs to not review", "[submissions]") {
+TEST_CASE("an edit on top of a reviewer's own revision is still theirs to not review",
+          "[submissions]") {
   CommunityFixture f;
   const Caller rev = f.caller("rev", Role::reviewer);
   const Caller ana = f.caller("ana", Role::contributor);
   f.submissions->patch(rev, "imported-meetings", {{"title", "Meetings my way"}});
   f.submissions->patch(ana, "imported-meetings", json::object());  // revision 3, by ana
-  CHECK(refusal_status([&] { f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}}); }) == 403);
+  CHECK(refusal_status([&] {
+          f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}});
+        }) == 403);
   // Nor can a reviewer approve a submission of theirs that someone else edited.
-  const std::string own =
-      f.submissions->submit(rev, guide("Reviewer's own guide", "https://example.org/own-guide"), false)["id"];
+  const std::string own = f.submissions->submit(
+      rev, guide("Reviewer's own guide", "https://example.org/own-guide"), false)["id"];
   f.submissions->patch(f.caller("other", Role::reviewer), own, {{"description", "Tidied."}});
   CHECK(refusal_status([&] { f.submissions->review(rev, own, {{"verdict", "approve"}}); }) == 403);
 }
 
-TEST_CASE("others' pending edits are neither shown to nor built upon by contributors", "[submissions]") {
+TEST_CASE("others' pending edits are neither shown to nor built upon by contributors",
+          "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller bob = f.caller("bob", Role::contributor);
@@ -257,10 +283,17 @@ TEST_CASE("a rejected edit gives the published address back", "[submissions]") {
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
   f.submissions->patch(ana, "imported-meetings", {{"url", "https://example.org/taken-by-edit"}});
-  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false); }) == 409);
-  f.submissions->review(rev, "imported-meetings", {{"verdict", "reject"}, {"comment", "Wrong address"}});
-  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false); }) == 0);
-  CHECK(refusal_status([&] { f.submissions->submit(ana, guide("Else", "https://example.org/meetings"), false); }) == 409);
+  CHECK(refusal_status([&] {
+          f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false);
+        }) == 409);
+  f.submissions->review(rev, "imported-meetings",
+                        {{"verdict", "reject"}, {"comment", "Wrong address"}});
+  CHECK(refusal_status([&] {
+          f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false);
+        }) == 0);
+  CHECK(refusal_status([&] {
+          f.submissions->submit(ana, guide("Else", "https://example.org/meetings"), false);
+        }) == 409);
 }
 
 TEST_CASE("ids given through the API are one path segment", "[submissions]") {
@@ -277,9 +310,13 @@ TEST_CASE("an edit based on an old revision is refused instead of overwriting", 
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const json first = f.submissions->patch(ana, "imported-meetings", {{"title", "Fair meetings"}}, 1);
+  const json first =
+      f.submissions->patch(ana, "imported-meetings", {{"title", "Fair meetings"}}, 1);
   CHECK(first["revision"] == 2);
   // A reviewer editing what they saw at revision 1 learns that revision 2 exists.
-  CHECK(refusal_status([&] { f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 1); }) == 412);
-  CHECK(f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 2)["revision"] == 3);
+  CHECK(refusal_status([&] {
+          f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 1);
+        }) == 412);
+  CHECK(f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}},
+                             2)["revision"] == 3);
 }

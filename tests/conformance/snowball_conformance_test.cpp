@@ -89,8 +89,8 @@ TEST_CASE("every registry stemmer reproduces Snowball's output.txt", "[conforman
           ++normalised;
         } else {
           ++unexplained;
-          UNSCOPED_INFO("unexplained: " << vocabulary.words[i] << " → " << stem << " (Snowball: "
-                                        << vocabulary.stems[i] << ")");
+          UNSCOPED_INFO("unexplained: " << vocabulary.words[i] << " → " << stem
+                                        << " (Snowball: " << vocabulary.stems[i] << ")");
         }
       }
       WARN(analyzer->language() << ": " << vocabulary.words.size() << " words, " << normalised

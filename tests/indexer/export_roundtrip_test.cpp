@@ -32,7 +32,8 @@ std::string describe(const Xapian::Document& document) {
   }
   for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
     text << *term << " wdf " << term.get_wdf() << " at";
-    for (auto position = term.positionlist_begin(); position != term.positionlist_end(); ++position) {
+    for (auto position = term.positionlist_begin(); position != term.positionlist_end();
+         ++position) {
       text << ' ' << *position;
     }
     text << '\n';
@@ -81,10 +82,12 @@ TEST_CASE("an export carries ratings, so the rebuilt index ranks the same", "[in
   const auto input = work.write(
       "rated.jsonl",
       R"({"id": "rated", "url": "https://x.example.org/r", "title": "Rated guide", "inLanguage": "en",)"
-      R"( "aggregateRating": {"ratingValue": 4.5, "ratingCount": 12}})" "\n");
+      R"( "aggregateRating": {"ratingValue": 4.5, "ratingCount": 12}})"
+      "\n");
   const std::string first = (work.path() / "first").string();
   REQUIRE(run(cli::run_add, {"--db", first, "--quiet", input.string()}) == 0);
   std::string exported;
   REQUIRE(run(cli::run_export, {"--db", first}, &exported) == 0);
-  CHECK_THAT(exported, Catch::Contains(R"("aggregateRating":{"ratingCount":12,"ratingValue":4.5})"));
+  CHECK_THAT(exported,
+             Catch::Contains(R"("aggregateRating":{"ratingCount":12,"ratingValue":4.5})"));
 }

@@ -64,9 +64,9 @@ TEST_CASE("a language from the path wins over <html lang>, a base url fills a mi
   TempDir dir;
   ReadOptions options;
   options.base_url = "https://book.example.org/";
-  const auto items = read_items(
-      dir, "pt-BR/apt.html", "<html lang=\"en\"><title>APT</title><body>x</body></html>", options,
-      "pt-BR");
+  const auto items =
+      read_items(dir, "pt-BR/apt.html", "<html lang=\"en\"><title>APT</title><body>x</body></html>",
+                 options, "pt-BR");
   CHECK(items[0].fields["inLanguage"] == "pt-BR");
   CHECK(items[0].fields["url"] == "https://book.example.org/pt-BR/apt.html");
 }
@@ -77,8 +77,7 @@ TEST_CASE("a declared legacy charset is converted — undeclared bad bytes are r
       dir, "latin1.html",
       "<html lang=\"fr\"><head><meta charset=\"iso-8859-1\"><title>Caf\xE9</title></head></html>");
   CHECK(latin1[0].fields["title"] == "Café");
-  const auto broken =
-      read_items(dir, "broken.html", "<html>\n<title>Caf\xE9</title></html>");
+  const auto broken = read_items(dir, "broken.html", "<html>\n<title>Caf\xE9</title></html>");
   CHECK(broken[0].kind == ImportItem::Kind::failure);
   CHECK(broken[0].failure.field == "encoding");
   CHECK(broken[0].where.line == 2);
@@ -120,7 +119,7 @@ TEST_CASE("hreflang alternates are links to the other versions, resolved against
   REQUIRE(items.size() == 1);
   // The page itself and a feed (no hreflang) are not versions of it.
   CHECK(items[0].fields["workTranslation"] ==
-        nlohmann::json::array({"https://coop.example.org/fr/budget.html",
-                               "https://coop.example.org/budget.html"}));
+        nlohmann::json::array(
+            {"https://coop.example.org/fr/budget.html", "https://coop.example.org/budget.html"}));
   CHECK(items[0].field_lines.at("workTranslation") == 4);
 }

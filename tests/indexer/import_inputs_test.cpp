@@ -41,8 +41,8 @@ Run import(const std::vector<std::string>& paths, const std::filesystem::path& d
 }
 
 std::string page(const std::string& lang, const std::string& title) {
-  return "<html lang=\"" + lang + "\"><head><title>" + title +
-         "</title></head><body><main><p>" + title + " text</p></main></body></html>";
+  return "<html lang=\"" + lang + "\"><head><title>" + title + "</title></head><body><main><p>" +
+         title + " text</p></main></body></html>";
 }
 
 std::optional<nlohmann::json> stored(const std::filesystem::path& db, const std::string& id) {
@@ -83,14 +83,16 @@ TEST_CASE("two folders with the same file names import every page, each under it
 TEST_CASE("two inputs with one id in one run: an error naming both, the first one kept",
           "[integration]") {
   TempDir input, db;
-  input.write("a.jsonl",
-              R"({"id": "same", "url": "https://a.example.org/", "title": "First", "inLanguage": "en"})"
-              "\n");
-  input.write("b.jsonl",
-              R"({"id": "other", "url": "https://c.example.org/", "title": "Other", "inLanguage": "en"})"
-              "\n"
-              R"({"id": "same", "url": "https://b.example.org/", "title": "Second", "inLanguage": "en"})"
-              "\n");
+  input.write(
+      "a.jsonl",
+      R"({"id": "same", "url": "https://a.example.org/", "title": "First", "inLanguage": "en"})"
+      "\n");
+  input.write(
+      "b.jsonl",
+      R"({"id": "other", "url": "https://c.example.org/", "title": "Other", "inLanguage": "en"})"
+      "\n"
+      R"({"id": "same", "url": "https://b.example.org/", "title": "Second", "inLanguage": "en"})"
+      "\n");
   const Run run = import({input.path().string()}, db.path());
   CHECK(run.summary.added == 2);
   CHECK(run.summary.failed == 1);
@@ -107,8 +109,7 @@ TEST_CASE("a file named twice, as a folder and as itself, is read once", "[integ
   CHECK(run.summary.failed == 0);
 }
 
-TEST_CASE("lang-from-path matches the path below PATH and the path as given",
-          "[integration]") {
+TEST_CASE("lang-from-path matches the path below PATH and the path as given", "[integration]") {
   TempDir input, db;
   input.write("html/de-DE/apt.html", page("en", "Paketverwaltung mit APT"));
   input.write("html/ja-JP/apt.html", page("en", "パッケージ管理"));
@@ -139,11 +140,13 @@ TEST_CASE("lang-from-path matches the path below PATH and the path as given",
 TEST_CASE("READMEs and JSON Schemas are skipped with a note, not failures", "[integration]") {
   TempDir input, db;
   input.write("README.md", "# About these records\n\nNo front matter here.\n");
-  input.write("schema/record.schema.json",
-              R"({"$schema": "https://json-schema.org/draft/2020-12/schema", "required": ["url"]})");
-  input.write("guide.jsonl",
-              R"({"id": "g", "url": "https://g.example.org/", "title": "Guide", "inLanguage": "en"})"
-              "\n");
+  input.write(
+      "schema/record.schema.json",
+      R"({"$schema": "https://json-schema.org/draft/2020-12/schema", "required": ["url"]})");
+  input.write(
+      "guide.jsonl",
+      R"({"id": "g", "url": "https://g.example.org/", "title": "Guide", "inLanguage": "en"})"
+      "\n");
   const Run run = import({input.path().string()}, db.path());
   CHECK(run.summary.added == 1);
   CHECK(run.summary.failed == 0);
@@ -192,7 +195,8 @@ TEST_CASE("the jobs and batch flags refuse what is not a positive whole number",
   std::ostringstream out, err;
   for (const char* bad : {"0", "-1", "two", "3x"}) {
     INFO(bad);
-    CHECK_THROWS_WITH(cli::run_add({"--db", db.path().string(), "--jobs", bad, "x"}, {in, out, err}),
-                      Catch::Contains("--jobs '" + std::string(bad) + "' must be a whole number"));
+    CHECK_THROWS_WITH(
+        cli::run_add({"--db", db.path().string(), "--jobs", bad, "x"}, {in, out, err}),
+        Catch::Contains("--jobs '" + std::string(bad) + "' must be a whole number"));
   }
 }

@@ -97,18 +97,16 @@ TEST_CASE("the sample corpus imports without a single failure", "[integration]")
   CHECK(stats.licenses.size() >= 3);
 }
 
-TEST_CASE("a record becomes exact, folded and stemmed terms, filters and values",
-          "[integration]") {
+TEST_CASE("a record becomes exact, folded and stemmed terms, filters and values", "[integration]") {
   TempDir input, db;
   input.write("housing-fr.md", kHousingGuide);
   REQUIRE(import({input.path().string()}, db.path()).added == 1);
   const Xapian::Database database(db.path().string());
   const std::set<std::string> terms = terms_of(database, "housing-fr");
   for (const char* expected :
-       {"coopératives", "Scoopératives", "Fcooperatives", "Zfr:cooper", "habitants",
-        "XKhabitat", "Lfr", "XTYPEguide", "XLICcc-by-sa-4.0", "XLEVELbeginner",
-        "XSUBJgovernance", "XSUBJcooperatives", "XCOLLtest-partner", "XWORKhousing",
-        "immeuble"}) {
+       {"coopératives", "Scoopératives", "Fcooperatives", "Zfr:cooper", "habitants", "XKhabitat",
+        "Lfr", "XTYPEguide", "XLICcc-by-sa-4.0", "XLEVELbeginner", "XSUBJgovernance",
+        "XSUBJcooperatives", "XCOLLtest-partner", "XWORKhousing", "immeuble"}) {
     INFO(expected);
     CHECK(terms.count(expected) == 1);
   }
@@ -170,8 +168,8 @@ TEST_CASE("agora-index add: bad records are skipped, the rest imported, exit cod
   input.write("bad.jsonl", "{\"id\": \"no-title\", \"url\": \"https://x.example.org\"}\n{oops\n");
   std::istringstream in;
   std::ostringstream out, err;
-  const int code = cli::run_add({"--db", db.path().string(), input.path().string()},
-                                {in, out, err});
+  const int code =
+      cli::run_add({"--db", db.path().string(), input.path().string()}, {in, out, err});
   CHECK(code == 1);
   CHECK_THAT(err.str(), Catch::Contains("bad.jsonl:1: title: is required"));
   CHECK_THAT(err.str(), Catch::Contains("bad.jsonl:2: json:"));
@@ -185,8 +183,8 @@ TEST_CASE("agora-index add --strict writes nothing when a record is bad", "[inte
   input.write("b-bad.jsonl", "{\"id\": \"x\"}\n");
   std::istringstream in;
   std::ostringstream out, err;
-  const int code = cli::run_add({"--db", db.path().string(), "--strict", input.path().string()},
-                                {in, out, err});
+  const int code =
+      cli::run_add({"--db", db.path().string(), "--strict", input.path().string()}, {in, out, err});
   CHECK(code == 1);
   CHECK_THAT(out.str(), Catch::Contains("nothing written"));
   CHECK(Xapian::Database(db.path().string()).get_doccount() == 0);
@@ -195,7 +193,10 @@ TEST_CASE("agora-index add --strict writes nothing when a record is bad", "[inte
 TEST_CASE("agora-index remove and stats", "[integration]") {
   TempDir input, scratch;
   const auto db_path = scratch.path() / "not" / "yet" / "there";  // parents are created
-  struct { std::filesystem::path path() const { return p; } std::filesystem::path p; } db{db_path};
+  struct {
+    std::filesystem::path path() const { return p; }
+    std::filesystem::path p;
+  } db{db_path};
   input.write("housing-fr.md", kHousingGuide);
   import({input.path().string()}, db.path());
   std::istringstream in;
@@ -205,8 +206,8 @@ TEST_CASE("agora-index remove and stats", "[integration]") {
   CHECK(stats["documents"] == 1);
   CHECK(stats["languages"]["fr"] == 1);
   CHECK(stats["licenses"]["CC-BY-SA-4.0"] == 1);
-  CHECK(cli::run_remove({"--db", db.path().string(), "housing-fr", "missing-id"},
-                        {in, out, err}) == 1);
+  CHECK(cli::run_remove({"--db", db.path().string(), "housing-fr", "missing-id"}, {in, out, err}) ==
+        1);
   CHECK_THAT(err.str(), Catch::Contains("missing-id: no resource with this id"));
   CHECK(Xapian::Database(db.path().string()).get_doccount() == 0);
 }

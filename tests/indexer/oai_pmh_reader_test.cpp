@@ -56,8 +56,8 @@ TEST_CASE("oai_dc records map to native fields — deleted records become deleti
   CHECK(fields["author"] == nlohmann::json::array({"Anna Weber"}));
   CHECK(fields["collection"] == "oer.example.org");
   // Relations that name a translation are links to other versions; other relations are not.
-  CHECK(fields["workTranslation"] ==
-        nlohmann::json::array({"https://oer.example.org/1-en", "https://oer.example.org/original"}));
+  CHECK(fields["workTranslation"] == nlohmann::json::array({"https://oer.example.org/1-en",
+                                                            "https://oer.example.org/original"}));
   CHECK(items[0].field_lines.at("workTranslation") == 22);
   CHECK(items[0].field_lines.at("title") == 11);
   CHECK(items[1].kind == ImportItem::Kind::deletion);
@@ -66,24 +66,24 @@ TEST_CASE("oai_dc records map to native fields — deleted records become deleti
 
 TEST_CASE("an OAI-PMH error response is a failure — noRecordsMatch is an empty harvest", "[oai]") {
   TempDir dir;
-  const auto failed = read_items(
-      dir, "error.xml",
-      "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">\n"
-      "<error code=\"badResumptionToken\">The token has expired</error></OAI-PMH>");
+  const auto failed =
+      read_items(dir, "error.xml",
+                 "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">\n"
+                 "<error code=\"badResumptionToken\">The token has expired</error></OAI-PMH>");
   REQUIRE(failed.size() == 1);
   CHECK(failed[0].kind == ImportItem::Kind::failure);
   CHECK_THAT(failed[0].failure.message, Catch::Contains("badResumptionToken"));
   CHECK_THAT(failed[0].failure.message, Catch::Contains("expired"));
   CHECK(failed[0].where.line == 2);
   const auto empty = read_items(
-      dir, "empty.xml",
-      "<OAI-PMH><error code=\"noRecordsMatch\">nothing new</error></OAI-PMH>");
+      dir, "empty.xml", "<OAI-PMH><error code=\"noRecordsMatch\">nothing new</error></OAI-PMH>");
   CHECK(empty.empty());
 }
 
 TEST_CASE("malformed XML and foreign XML are failures with a line", "[oai]") {
   TempDir dir;
-  const auto malformed = read_items(dir, "bad.xml", "<OAI-PMH>\n<ListRecords>\n<record>\n</OAI-PMH>");
+  const auto malformed =
+      read_items(dir, "bad.xml", "<OAI-PMH>\n<ListRecords>\n<record>\n</OAI-PMH>");
   REQUIRE(malformed.size() == 1);
   CHECK(malformed[0].failure.field == "xml");
   CHECK(malformed[0].where.line >= 3);
@@ -93,8 +93,8 @@ TEST_CASE("malformed XML and foreign XML are failures with a line", "[oai]") {
 
 TEST_CASE("a harvest that is not UTF-8 is refused with its line", "[oai]") {
   TempDir dir;
-  const auto items = read_items(dir, "latin1.xml",
-                                "<OAI-PMH>\n<ListRecords>\n<dc:title>Caf\xE9</dc:title>");
+  const auto items =
+      read_items(dir, "latin1.xml", "<OAI-PMH>\n<ListRecords>\n<dc:title>Caf\xE9</dc:title>");
   REQUIRE(items.size() == 1);
   CHECK(items[0].failure.field == "encoding");
   CHECK(items[0].where.line == 3);

@@ -6,8 +6,7 @@
 
 #include "cli/progress_bar.hpp"
 
-TEST_CASE("the progress line shows records, MB/s and an ETA from the bytes left",
-          "[progress]") {
+TEST_CASE("the progress line shows records, MB/s and an ETA from the bytes left", "[progress]") {
   std::ostringstream out;
   agora::index::cli::ProgressBar bar(out);
   agora::index::ImportSummary so_far;

@@ -35,8 +35,9 @@ TEST_CASE("ratings nudge the ranking gently", "[integration]") {
     add("disliked", "Housing notes", {{"ratingValue", 1}, {"ratingCount", 40}});
     add("relevant-but-disliked", "Mutual aid notes", {{"ratingValue", 1}, {"ratingCount", 40}});
     // Other resources, so that the query words are as rare as in a real index.
-    for (int i = 0; i < 40; ++i) add("other-" + std::to_string(i), "Budget planning " + std::to_string(i), nullptr,
-                                  "Spreadsheets for treasurers.");
+    for (int i = 0; i < 40; ++i)
+      add("other-" + std::to_string(i), "Budget planning " + std::to_string(i), nullptr,
+          "Spreadsheets for treasurers.");
     writer.commit();
   }
   Searcher searcher(db.path(), registry);

@@ -22,22 +22,26 @@ Searcher& corpus_searcher() {
   static agora::test::TempDir input, db;
   static std::unique_ptr<Searcher> searcher;
   if (!searcher) {
-    input.write("cased-work.jsonl",
-                R"({"id": "cased-en", "url": "https://x.example.org/ce", "title": "Quokkaware guide",)"
-                R"( "inLanguage": "en", "work": "Quokka-Work"})" "\n"
-                R"({"id": "cased-fr", "url": "https://x.example.org/cf", "title": "Guide quokkaware",)"
-                R"( "inLanguage": "fr", "work": " quokka-work "})" "\n");
-    input.write("hostile.jsonl",
-                R"({"id": "hostile", "url": "https://x.example.org/h", "title": "Hostile page",)"
-                R"( "inLanguage": "en", "text": "<script>alert('x')</script> zanzibarian \"quotes\" & <b>bold</b>"})"
-                "\n");
+    input.write(
+        "cased-work.jsonl",
+        R"({"id": "cased-en", "url": "https://x.example.org/ce", "title": "Quokkaware guide",)"
+        R"( "inLanguage": "en", "work": "Quokka-Work"})"
+        "\n"
+        R"({"id": "cased-fr", "url": "https://x.example.org/cf", "title": "Guide quokkaware",)"
+        R"( "inLanguage": "fr", "work": " quokka-work "})"
+        "\n");
+    input.write(
+        "hostile.jsonl",
+        R"({"id": "hostile", "url": "https://x.example.org/h", "title": "Hostile page",)"
+        R"( "inLanguage": "en", "text": "<script>alert('x')</script> zanzibarian \"quotes\" & <b>bold</b>"})"
+        "\n");
     const std::string corpus = std::string(AGORA_SOURCE_DIR) + "/corpus/";
     IndexWriter writer(db.path(), registry());
     std::ostringstream errors;
-    const ImportSummary summary = import_paths(
-        {corpus + "resources", corpus + "feeds", corpus + "html", corpus + "oai",
-         input.path().string()},
-        writer, {}, agora::analyzers::LanguageDetector(), errors, nullptr, nullptr);
+    const ImportSummary summary =
+        import_paths({corpus + "resources", corpus + "feeds", corpus + "html", corpus + "oai",
+                      input.path().string()},
+                     writer, {}, agora::analyzers::LanguageDetector(), errors, nullptr, nullptr);
     REQUIRE(summary.failed == 0);
     searcher = std::make_unique<Searcher>(db.path(), registry());
   }
@@ -45,7 +49,7 @@ Searcher& corpus_searcher() {
 }
 
 SearchResult run_search(const std::string& query, const std::string& language,
-                    std::map<std::string, std::vector<std::string>> filters = {}) {
+                        std::map<std::string, std::vector<std::string>> filters = {}) {
   SearchRequest request;
   request.query = query;
   request.learner_language = language;
@@ -56,8 +60,7 @@ SearchResult run_search(const std::string& query, const std::string& language,
 
 }  // namespace
 
-TEST_CASE("the learner's language ranks first — translations collapse into one hit",
-          "[search]") {
+TEST_CASE("the learner's language ranks first — translations collapse into one hit", "[search]") {
   for (const char* language : {"fr", "es", "en"}) {
     const SearchResult result = run_search("coopérative", language);
     INFO(language);
@@ -101,7 +104,8 @@ TEST_CASE("accent-free and inflected queries meet the same resources", "[search]
   // English "cooperative" and "cooperatives" share the Snowball stem "cooper", so they find
   // the same English records (the plural also meets Catalan "cooperatives" exactly).
   const std::map<std::string, std::vector<std::string>> english{{"language", {"en"}}};
-  CHECK(run_search("cooperative", "en", english).total == run_search("cooperatives", "en", english).total);
+  CHECK(run_search("cooperative", "en", english).total ==
+        run_search("cooperatives", "en", english).total);
 }
 
 TEST_CASE("filters narrow, facets count", "[search]") {

@@ -28,12 +28,11 @@ const agora::analyzers::Registry& registry() {
 const Dictionaries& test_dictionaries() {
   static const Dictionaries built = [] {
     Dictionaries::Builder builder(registry());
-    builder.add({"test-en-fr", "", "en", "fr"},
-                {{"network", {"filet", "réseau"}},
-                 {"configuration", {"configuration"}},
-                 {"budget", {"budget"}},
-                 {"garden", {"jardin"}},
-                 {"spreadsheet", {"tableur"}}});
+    builder.add({"test-en-fr", "", "en", "fr"}, {{"network", {"filet", "réseau"}},
+                                                 {"configuration", {"configuration"}},
+                                                 {"budget", {"budget"}},
+                                                 {"garden", {"jardin"}},
+                                                 {"spreadsheet", {"tableur"}}});
     return builder.build();
   }();
   return built;
@@ -96,7 +95,7 @@ TEST_CASE("an English query finds the French page through its translation", "[tr
   CHECK(result.translated[0].language == "fr");
   CHECK(result.translated[0].query == "réseau configuration");  // the word the index uses
   REQUIRE(result.hits.size() >= 2);
-  CHECK(result.hits[0].id == "net-fr");  // the learner's own language first
+  CHECK(result.hits[0].id == "net-fr");                // the learner's own language first
   CHECK(result.hits[0].through_translation == false);  // "configuration" is also English
   CHECK(result.hits[1].id == "net-en");
   CHECK_FALSE(result.hits[1].through_translation);
@@ -160,14 +159,12 @@ TEST_CASE("a word with many senses weighs as one word", "[translation]") {
 
 TEST_CASE("entries of several words are tried before single words", "[translation]") {
   Dictionaries::Builder builder(registry());
-  builder.add({"phrases", "", "en", "fr"},
-              {{"package", {"paquet"}},
-               {"manager", {"gérant"}},
-               {"package manager", {"gestionnaire de paquets"}}});
+  builder.add({"phrases", "", "en", "fr"}, {{"package", {"paquet"}},
+                                            {"manager", {"gérant"}},
+                                            {"package manager", {"gestionnaire de paquets"}}});
   const Dictionaries dictionaries = builder.build();
-  const QueryTranslation translation =
-      translate_query("the package manager", registry().for_tag("en"), registry().for_tag("fr"),
-                      dictionaries);
+  const QueryTranslation translation = translate_query(
+      "the package manager", registry().for_tag("en"), registry().for_tag("fr"), dictionaries);
   REQUIRE(translation.words.size() == 1);
   CHECK(translation.words[0].source == "package manager");
   CHECK(translation.text() == "gestionnaire de paquets");

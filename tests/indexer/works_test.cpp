@@ -51,7 +51,8 @@ std::set<std::string> work_languages(const std::filesystem::path& db, const std:
   std::set<std::string> languages;
   const std::string prefix(schema::kWorkLanguage);
   auto term = document.termlist_begin();
-  for (term.skip_to(prefix); term != document.termlist_end() && (*term).rfind(prefix, 0) == 0; ++term) {
+  for (term.skip_to(prefix); term != document.termlist_end() && (*term).rfind(prefix, 0) == 0;
+       ++term) {
     languages.insert((*term).substr(prefix.size()));
   }
   return languages;
@@ -103,7 +104,8 @@ TEST_CASE("a link to a version resolves whichever of the two arrives first", "[w
 TEST_CASE("links by id join a work, and a version that leaves splits it", "[works]") {
   TempDir dir;
   const auto db = dir.path() / "index";
-  import({dir.write("all.jsonl", std::string(kEnglish) + "\n" + kFrench + "\n" + kGerman).string()}, db);
+  import({dir.write("all.jsonl", std::string(kEnglish) + "\n" + kFrench + "\n" + kGerman).string()},
+         db);
   CHECK(work_of(db, "budget-de") == work_of(db, "budget-en"));
   CHECK(work_languages(db, "budget-fr") == std::set<std::string>{"de", "en", "fr"});
   const IndexStats linked = read_stats(db);
@@ -127,7 +129,8 @@ TEST_CASE("the learner's version of a work is the hit, naming the version that m
           "[works][search]") {
   TempDir dir;
   const auto db = dir.path() / "index";
-  import({dir.write("all.jsonl", std::string(kEnglish) + "\n" + kFrench + "\n" + kGerman).string()}, db);
+  import({dir.write("all.jsonl", std::string(kEnglish) + "\n" + kFrench + "\n" + kGerman).string()},
+         db);
 
   // English words, French learner: the English version matches, the French one is shown.
   const SearchResult french = search(db, "household spreadsheet", "fr");
@@ -222,11 +225,15 @@ TEST_CASE("the query's language is judged from the index's own vocabulary", "[wo
   std::string records;
   for (int i = 0; i < 6; ++i) {
     records += R"({"id": "en-)" + std::to_string(i) + R"(", "url": "https://ex.org/en/)" +
-               std::to_string(i) + R"(", "inLanguage": "en", "title": "Meeting notes",)"
-               R"( "text": "The members plan the spending of the year together."})" "\n";
+               std::to_string(i) +
+               R"(", "inLanguage": "en", "title": "Meeting notes",)"
+               R"( "text": "The members plan the spending of the year together."})"
+               "\n";
     records += R"({"id": "fr-)" + std::to_string(i) + R"(", "url": "https://ex.org/fr/)" +
-               std::to_string(i) + R"(", "inLanguage": "fr", "title": "Compte rendu",)"
-               R"( "text": "Les membres planifient ensemble les dépenses de l'année."})" "\n";
+               std::to_string(i) +
+               R"(", "inLanguage": "fr", "title": "Compte rendu",)"
+               R"( "text": "Les membres planifient ensemble les dépenses de l'année."})"
+               "\n";
   }
   const auto db = dir.path() / "index";
   import({dir.write("notes.jsonl", records).string()}, db);

@@ -13,9 +13,10 @@ namespace {
 // Random text mixing scripts, separators, combining marks and raw invalid bytes.
 std::string random_text(std::mt19937& random) {
   static const std::vector<std::string> pieces = {
-      "a", "Z", "é", "e\xCC\x81", "ß", "İ", "ı", "Σ", "ς", "ё", "ا", "ـ", "َ", "ی", "\u200C",
-      "中", "合作", "ア", "한", "ก", "ສ", "ក", "မ", "्", "1", "٣", ".", ",", "-", "'", "’",
-      "+", "#", "_", " ", "\n", "\t", "😀", "\xFF", "\xC3", "\xE2\x82", "l'", "C++", "x"};
+      "a", "Z", "é",  "e\xCC\x81", "ß",  "İ",    "ı",    "Σ",        "ς",  "ё",   "ا",
+      "ـ", "َ",  "ی",  "\u200C",    "中", "合作", "ア",   "한",       "ก",  "ສ",   "ក",
+      "မ", "्",  "1",  "٣",         ".",  ",",    "-",    "'",        "’",  "+",   "#",
+      "_", " ", "\n", "\t",        "😀",  "\xFF", "\xC3", "\xE2\x82", "l'", "C++", "x"};
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(0, 40);
   std::string text;

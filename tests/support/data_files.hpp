@@ -3,9 +3,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iterator>
 #include <memory>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 

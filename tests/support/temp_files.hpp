@@ -1,11 +1,11 @@
 // Temporary files and folders for tests, removed when the test ends.
 #pragma once
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace agora::test {
 

@@ -29,6 +29,4 @@ TEST_CASE("marks that are letters in other scripts are kept", "[fold]") {
   CHECK(folded("สหกรณ์") == "สหกรณ์");
 }
 
-TEST_CASE("ASCII terms are their own folded form", "[fold]") {
-  CHECK(folded("plain") == "plain");
-}
+TEST_CASE("ASCII terms are their own folded form", "[fold]") { CHECK(folded("plain") == "plain"); }

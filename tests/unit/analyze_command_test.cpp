@@ -43,8 +43,7 @@ TEST_CASE("analyze --detect prints language and confidence", "[cli]") {
   CHECK(analyze({"--detect"}, "ok").out == "und\t0.00\n");
 }
 
-TEST_CASE("a bad tag names the supported ones — an unknown one falls back with a note",
-          "[cli]") {
+TEST_CASE("a bad tag names the supported ones — an unknown one falls back with a note", "[cli]") {
   CHECK_THROWS_WITH(analyze({"--lang", "!!"}, "x"), Catch::Contains("ca (Catalan)"));
   const Run swahili = analyze({"--lang", "sw"}, "ushirika");
   CHECK(swahili.code == 0);

@@ -13,8 +13,8 @@ TEST_CASE("case folding is full Unicode folding with NFKC", "[case]") {
   CHECK(transformed_term(*folder, "Straße") == "strasse");
   CHECK(transformed_term(*folder, "STRAẞE") == "strasse");
   CHECK(transformed_term(*folder, "ΟΔΟΣ") == transformed_term(*folder, "οδος"));
-  CHECK(transformed_term(*folder, "ﬁnance") == "finance");    // ligature, compatibility
-  CHECK(transformed_term(*folder, "ＡＢＣ１２") == "abc12");  // fullwidth forms
+  CHECK(transformed_term(*folder, "ﬁnance") == "finance");      // ligature, compatibility
+  CHECK(transformed_term(*folder, "ＡＢＣ１２") == "abc12");    // fullwidth forms
   CHECK(transformed_term(*folder, "e\xCC\x81") == "\xC3\xA9");  // composed to NFC
 }
 

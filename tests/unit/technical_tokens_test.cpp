@@ -40,13 +40,12 @@ TEST_CASE("a hyphen between spaced words does not join them", "[technical]") {
 
 TEST_CASE("dotted, camelCase and snake_case tokens get their parts", "[technical]") {
   const auto tokens = merged_and_split("Array.prototype.map addEventListener snake_case");
-  CHECK(terms(tokens) ==
-        std::vector<std::string>{"Array.prototype.map", "Array", "prototype", "map",
-                                 "addEventListener", "add", "Event", "Listener", "snake_case",
-                                 "snake", "case"});
+  CHECK(terms(tokens) == std::vector<std::string>{"Array.prototype.map", "Array", "prototype",
+                                                  "map", "addEventListener", "add", "Event",
+                                                  "Listener", "snake_case", "snake", "case"});
   for (const auto& token : tokens) {
-    if (token.kind == TokenKind::part) CHECK((token.position == 0 || token.position == 1 ||
-                                              token.position == 2));
+    if (token.kind == TokenKind::part)
+      CHECK((token.position == 0 || token.position == 1 || token.position == 2));
   }
   const std::string text = "Array.prototype.map";
   CHECK(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "prototype");

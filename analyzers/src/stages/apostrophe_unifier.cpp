@@ -1,6 +1,6 @@
 // Maps typographic apostrophes to U+0027 so "l’école" and "l'école" analyse alike.
-#include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
+#include "agora/analyzers/stages.hpp"
 
 namespace agora::analyzers {
 namespace {

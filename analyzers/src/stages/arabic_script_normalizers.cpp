@@ -1,6 +1,6 @@
 // Arabic and Persian orthographic cleanup, the way Arabic-script readers expect search to behave.
-#include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
+#include "agora/analyzers/stages.hpp"
 
 namespace agora::analyzers {
 namespace {
@@ -16,10 +16,10 @@ UChar32 western_digit(UChar32 c) {
 }
 
 UChar32 arabic_form(UChar32 c) {
-  if (c == 0x0640) return kDrop;                    // tatweel (kashida), pure stretching
-  if (c >= 0x064B && c <= 0x065F) return kDrop;     // harakat: short vowels, shadda, sukun
-  if (c == 0x0670) return kDrop;                    // superscript alef
-  if (c >= 0x06D6 && c <= 0x06ED) return kDrop;     // Quranic annotation marks
+  if (c == 0x0640) return kDrop;                 // tatweel (kashida), pure stretching
+  if (c >= 0x064B && c <= 0x065F) return kDrop;  // harakat: short vowels, shadda, sukun
+  if (c == 0x0670) return kDrop;                 // superscript alef
+  if (c >= 0x06D6 && c <= 0x06ED) return kDrop;  // Quranic annotation marks
   switch (c) {
     case 0x0622:  // alef with madda above
     case 0x0623:  // alef with hamza above
@@ -35,15 +35,16 @@ UChar32 arabic_form(UChar32 c) {
 
 UChar32 persian_form(UChar32 c) {
   switch (c) {
-    case 0x064A:  // Arabic yeh
-    case 0x0649:  // alef maksura
+    case 0x064A:      // Arabic yeh
+    case 0x0649:      // alef maksura
       return 0x06CC;  // Farsi yeh
-    case 0x0643:  // Arabic kaf
+    case 0x0643:      // Arabic kaf
       return 0x06A9;  // keheh, the Persian kaf
-    case 0x06C0:  // heh with yeh above (ezafe)
-    case 0x0629:  // teh marbuta in Arabic loanwords
+    case 0x06C0:      // heh with yeh above (ezafe)
+    case 0x0629:      // teh marbuta in Arabic loanwords
       return 0x0647;
-    case 0x200C:  // zero-width non-joiner: "می‌خواهم" and "میخواهم" are the same word
+    case 0x200C:  // zero-width non-joiner: "می‌خواهم" and "میخواهم" are the same
+                  // word
       return kDrop;
     default:
       return western_digit(c);

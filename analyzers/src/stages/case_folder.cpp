@@ -4,9 +4,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "../utf8.hpp"
 #include "agora/analyzers/stages.hpp"
 #include "agora/error.hpp"
-#include "../utf8.hpp"
 
 namespace agora::analyzers {
 namespace {

@@ -5,8 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
+#include "agora/analyzers/stages.hpp"
 
 namespace agora::analyzers {
 namespace {

@@ -44,8 +44,7 @@ bool starts_new_part(const std::vector<CodePoint>& points, std::size_t at) {
     return at + 2 < points.size() && u_isULowercase(points[at + 1].value) &&
            u_isULowercase(points[at + 2].value);
   }
-  return (u_isalpha(previous) && u_isdigit(current)) ||
-         (u_isdigit(previous) && u_isalpha(current));
+  return (u_isalpha(previous) && u_isdigit(current)) || (u_isdigit(previous) && u_isalpha(current));
 }
 
 // Letters joined only by hyphens ("co-operative", "e-mail"), not "C++" or "v1.2".

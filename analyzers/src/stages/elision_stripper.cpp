@@ -16,8 +16,7 @@ class ElisionStripper final : public TokenStage {
   // Runs after apostrophe unification and case folding, so only "'" and lower case remain.
   void transform(Token& token) const override {
     const std::size_t apostrophe = token.term.find('\'');
-    if (apostrophe == std::string::npos || apostrophe == 0 ||
-        apostrophe + 1 == token.term.size()) {
+    if (apostrophe == std::string::npos || apostrophe == 0 || apostrophe + 1 == token.term.size()) {
       return;
     }
     if (articles_.count(token.term.substr(0, apostrophe)) == 0) return;

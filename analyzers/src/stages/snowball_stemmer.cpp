@@ -45,9 +45,9 @@ class SnowballStemmer final : public TokenStage {
       return;
     }
     sb_stemmer& stemmer = stemmer_for(algorithm_);
-    const sb_symbol* stemmed = sb_stemmer_stem(
-        &stemmer, reinterpret_cast<const sb_symbol*>(token.term.data()),
-        static_cast<int>(token.term.size()));
+    const sb_symbol* stemmed =
+        sb_stemmer_stem(&stemmer, reinterpret_cast<const sb_symbol*>(token.term.data()),
+                        static_cast<int>(token.term.size()));
     // NULL is also what a stemmer's own failure gives: Debian 12's Greek stemmer fails
     // on some repeated words ("ίσαίσα", from "ίσα-ίσα"). A word without a stem is still
     // found by its exact and folded forms, so one odd word must not fail a whole page.

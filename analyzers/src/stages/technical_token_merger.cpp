@@ -1,8 +1,8 @@
 // Rejoins technical tokens that UAX #29 splits: "C++", "C#", "e-mail", "state-of-the-art".
 #include <cstring>
 
-#include "agora/analyzers/stages.hpp"
 #include "../utf8.hpp"
+#include "agora/analyzers/stages.hpp"
 
 namespace agora::analyzers {
 namespace {

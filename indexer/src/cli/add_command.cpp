@@ -9,10 +9,10 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
+#include "agora/index/command_arguments.hpp"
 #include "agora/index/compaction.hpp"
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_stats.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "cli/progress_bar.hpp"
 
 namespace agora::index::cli {
@@ -93,8 +93,8 @@ void read_pattern(const Arguments& arguments, const std::string& flag,
 
 int run_add(const std::vector<std::string>& args, Streams streams) {
   const Arguments arguments(args, {"--strict", "--quiet", "--help", "--no-compact"},
-                            {"--db", "--format", "--lang-from-path", "--work-from-path", "--base-url",
-                             "--collection", "--batch", "--jobs"});
+                            {"--db", "--format", "--lang-from-path", "--work-from-path",
+                             "--base-url", "--collection", "--batch", "--jobs"});
   if (arguments.has("--help")) {
     streams.out << kHelp;
     return 0;
@@ -127,9 +127,9 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
                                              streams.err, progress.get(), &interrupted);
   std::signal(SIGINT, previous_int);
   std::signal(SIGTERM, previous_term);
-  const bool compact = !arguments.has("--no-compact") && !summary.interrupted &&
-                       !summary.stopped_strict &&
-                       worth_compacting(summary.records() + summary.removed, writer.document_count());
+  const bool compact =
+      !arguments.has("--no-compact") && !summary.interrupted && !summary.stopped_strict &&
+      worth_compacting(summary.records() + summary.removed, writer.document_count());
   std::uintmax_t written_bytes = 0;
   if (compact) {
     written_bytes = index_size_bytes(db);
@@ -138,17 +138,18 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
 
   if (!quiet) {
     char line[512];
-    std::snprintf(line, sizeof line,
-                  "%s: %zu added, %zu replaced, %zu removed, %zu failed, %zu skipped; %zu files, %s in "
-                  "%.2f s (%.0f records/s); index %s: %u documents, %s%s\n",
-                  summary.stopped_strict ? "stopped (--strict), nothing written"
-                  : summary.interrupted  ? "interrupted, committed work kept"
-                                         : "done",
-                  summary.added, summary.replaced, summary.removed, summary.failed,
-                  summary.skipped, summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
-                  summary.seconds > 0 ? summary.records() / summary.seconds : 0.0, db.c_str(),
-                  writer.document_count(), megabytes(index_size_bytes(db)).c_str(),
-                  compact ? (" (compacted from " + megabytes(written_bytes) + ")").c_str() : "");
+    std::snprintf(
+        line, sizeof line,
+        "%s: %zu added, %zu replaced, %zu removed, %zu failed, %zu skipped; %zu files, %s in "
+        "%.2f s (%.0f records/s); index %s: %u documents, %s%s\n",
+        summary.stopped_strict ? "stopped (--strict), nothing written"
+        : summary.interrupted  ? "interrupted, committed work kept"
+                               : "done",
+        summary.added, summary.replaced, summary.removed, summary.failed, summary.skipped,
+        summary.files, megabytes(summary.bytes).c_str(), summary.seconds,
+        summary.seconds > 0 ? summary.records() / summary.seconds : 0.0, db.c_str(),
+        writer.document_count(), megabytes(index_size_bytes(db)).c_str(),
+        compact ? (" (compacted from " + megabytes(written_bytes) + ")").c_str() : "");
     streams.out << line;
   }
   if (summary.interrupted) return 130;

@@ -48,7 +48,8 @@ struct Options {
 };
 
 Options parse(const std::vector<std::string>& args) {
-  const Arguments arguments(args, {"--query", "--words", "--detect", "--explain", "--list", "--help"},
+  const Arguments arguments(args,
+                            {"--query", "--words", "--detect", "--explain", "--list", "--help"},
                             {"--lang", "--translate", "--dictionaries"});
   if (!arguments.positional().empty()) {
     throw InvalidInput("unexpected argument '" + arguments.positional().front() +
@@ -59,8 +60,10 @@ Options parse(const std::vector<std::string>& args) {
   options.help = arguments.has("--help");
   if (arguments.has("--query")) options.purpose = analyzers::Purpose::query;
   std::optional<Mode> mode;
-  for (const auto& [flag, chosen] : {std::pair{"--words", Mode::words}, {"--detect", Mode::detect},
-                                     {"--explain", Mode::explain}, {"--list", Mode::list}}) {
+  for (const auto& [flag, chosen] : {std::pair{"--words", Mode::words},
+                                     {"--detect", Mode::detect},
+                                     {"--explain", Mode::explain},
+                                     {"--list", Mode::list}}) {
     if (!arguments.has(flag)) continue;
     if (mode) throw InvalidInput(std::string(flag) + " cannot be combined with another mode flag");
     mode = chosen;
@@ -88,8 +91,8 @@ void print_translation(const analyzers::Registry& registry, const Options& optio
   const analyzers::Analyzer& source = registry.for_tag(options.lang);
   const analyzers::Analyzer& target = registry.for_tag(options.target);
   if (!dictionaries.covers(source.language(), target.language())) {
-    streams.err << "note: no dictionary links " << source.language() << " and "
-                << target.language() << ", directly or through English\n";
+    streams.err << "note: no dictionary links " << source.language() << " and " << target.language()
+                << ", directly or through English\n";
   }
   const std::string text(std::istreambuf_iterator<char>(streams.in), {});
   const QueryTranslation translation = translate_query(text, source, target, dictionaries);

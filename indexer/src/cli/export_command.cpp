@@ -2,8 +2,8 @@
 // stays portable and `agora-index add` of the output rebuilds the same index.
 #include "agora/analyzers/registry.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/search.hpp"
 #include "agora/index/command_arguments.hpp"
+#include "agora/index/search.hpp"
 
 namespace agora::index::cli {
 
@@ -20,8 +20,7 @@ int run_export(const std::vector<std::string>& args, Streams streams) {
   std::size_t written = 0;
   for (const std::string& id : searcher.ids()) {
     if (const auto record = searcher.resource(id)) {
-      streams.out << record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << '\n';
+      streams.out << record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       ++written;
     }
   }

@@ -22,14 +22,12 @@ void ProgressBar::update(const ImportSummary& so_far, const std::string& current
     std::snprintf(eta, sizeof eta, "ETA %ld:%02ld", left / 60, left % 60);
   }
   // A bar of 20 cells: the share of the input's bytes read.
-  const std::size_t filled =
-      so_far.total_bytes > 0 ? 20 * so_far.bytes / so_far.total_bytes : 0;
+  const std::size_t filled = so_far.total_bytes > 0 ? 20 * so_far.bytes / so_far.total_bytes : 0;
   char line[320];
-  std::snprintf(line, sizeof line,
-                "\r[%-20.*s] %zu records  %.0f/s  %.1f MB/s  %s  %zu failed  %.50s\x1b[K",
-                static_cast<int>(std::min<std::size_t>(filled, 20)), "====================",
-                so_far.records(), rate, bytes_per_second / 1e6, eta, so_far.failed,
-                current_file.c_str());
+  std::snprintf(
+      line, sizeof line, "\r[%-20.*s] %zu records  %.0f/s  %.1f MB/s  %s  %zu failed  %.50s\x1b[K",
+      static_cast<int>(std::min<std::size_t>(filled, 20)), "====================", so_far.records(),
+      rate, bytes_per_second / 1e6, eta, so_far.failed, current_file.c_str());
   out_ << line << std::flush;
 }
 

@@ -2,8 +2,8 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/index_writer.hpp"
 #include "agora/index/command_arguments.hpp"
+#include "agora/index/index_writer.hpp"
 
 namespace agora::index::cli {
 

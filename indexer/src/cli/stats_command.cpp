@@ -3,8 +3,8 @@
 
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/index_stats.hpp"
 #include "agora/index/command_arguments.hpp"
+#include "agora/index/index_stats.hpp"
 
 namespace agora::index::cli {
 namespace {
@@ -33,12 +33,12 @@ int run_stats(const std::vector<std::string>& args, Streams streams) {
     return 0;
   }
   char line[256];
-  std::snprintf(line, sizeof line, "documents: %u (language detected for %u)\nindex size: %.1f MB\n",
-                stats.documents, stats.detected_language, stats.size_bytes / 1e6);
-  streams.out << line;
   std::snprintf(line, sizeof line,
-                "works: %u (in 1 language: %u, in 2: %u, in 3 or more: %u)\n", stats.works,
-                stats.works_by_languages[0], stats.works_by_languages[1],
+                "documents: %u (language detected for %u)\nindex size: %.1f MB\n", stats.documents,
+                stats.detected_language, stats.size_bytes / 1e6);
+  streams.out << line;
+  std::snprintf(line, sizeof line, "works: %u (in 1 language: %u, in 2: %u, in 3 or more: %u)\n",
+                stats.works, stats.works_by_languages[0], stats.works_by_languages[1],
                 stats.works_by_languages[2]);
   streams.out << line;
   print_counts(streams.out, "languages", stats.languages);

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "agora/index/importer.hpp"
 #include "agora/index/duplicates.hpp"
+#include "agora/index/importer.hpp"
 #include "agora/index/text_helpers.hpp"
 #include "json_ld.hpp"
 #include "url_reference.hpp"
@@ -51,10 +51,22 @@ const GumboNode* first_element(const GumboNode* root, GumboTag tag) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_PRE: case GUMBO_TAG_BR:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
       return true;
     default:
       return false;
@@ -64,9 +76,16 @@ bool is_block(GumboTag tag) {
 // Page furniture that is not the resource's content.
 bool is_skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_SVG:
     case GUMBO_TAG_HEAD:
       return true;
     default:
@@ -168,7 +187,8 @@ class HtmlReader final : public FormatReader {
     std::vector<std::string> alternates;
     for_each_element(root, [&](const GumboNode* node) {
       if (node->v.element.tag == GUMBO_TAG_META) {
-        const std::string name = lower_ascii(attribute(node, "name")) + lower_ascii(attribute(node, "property"));
+        const std::string name =
+            lower_ascii(attribute(node, "name")) + lower_ascii(attribute(node, "property"));
         const std::string content = attribute(node, "content");
         if (name == "description" || name == "og:description") set("description", content, node);
         if (name == "keywords") set("keywords", content, node);

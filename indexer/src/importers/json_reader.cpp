@@ -3,8 +3,8 @@
 
 #include "agora/error.hpp"
 #include "agora/index/importer.hpp"
-#include "json_ld.hpp"
 #include "agora/index/text_helpers.hpp"
+#include "json_ld.hpp"
 
 namespace agora::index {
 namespace {
@@ -47,9 +47,9 @@ void emit(const json& value, const InputFile& file, int line, RecordLocator* loc
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const json& node = nodes[i];
     if (!node.is_object()) {
-      sink(failure_item(file.display, line, "json",
-                      "record " + std::to_string(i + 1) + " is " + node.type_name() +
-                          ", expected an object"));
+      sink(failure_item(
+          file.display, line, "json",
+          "record " + std::to_string(i + 1) + " is " + node.type_name() + ", expected an object"));
       continue;
     }
     json fields = node;
@@ -88,7 +88,8 @@ class JsonReader final : public FormatReader {
     }
     const std::string text = read_file_bytes(file.path.string());
     if (auto problem = utf8_problem(text)) {
-      sink(failure_item(file.display, line_at(text, *first_invalid_utf8(text)), "encoding", *problem));
+      sink(failure_item(file.display, line_at(text, *first_invalid_utf8(text)), "encoding",
+                        *problem));
       return;
     }
     read_document(file, text, sink);
@@ -114,9 +115,9 @@ class JsonReader final : public FormatReader {
         if (value.is_object()) {
           emit(value, file, line, nullptr, sink);
         } else {
-          sink(failure_item(file.display, line, "json",
-                          std::string("a JSON Lines line must be one object, not ") +
-                              value.type_name()));
+          sink(failure_item(
+              file.display, line, "json",
+              std::string("a JSON Lines line must be one object, not ") + value.type_name()));
         }
       } catch (const json::parse_error& error) {
         sink(failure_item(file.display, line, "json", describe(error)));
@@ -124,8 +125,7 @@ class JsonReader final : public FormatReader {
     }
   }
 
-  static void read_document(const InputFile& file, const std::string& text,
-                            const ItemSink& sink) {
+  static void read_document(const InputFile& file, const std::string& text, const ItemSink& sink) {
     json document;
     try {
       document = json::parse(text);

@@ -134,8 +134,6 @@ class MarkdownReader final : public FormatReader {
 
 }  // namespace
 
-std::unique_ptr<FormatReader> make_markdown_reader() {
-  return std::make_unique<MarkdownReader>();
-}
+std::unique_ptr<FormatReader> make_markdown_reader() { return std::make_unique<MarkdownReader>(); }
 
 }  // namespace agora::index

@@ -85,9 +85,9 @@ class OaiPmhReader final : public FormatReader {
     if (const pugi::xml_node error = child(root, "error")) {
       const std::string code = error.attribute("code").value();
       if (code == "noRecordsMatch") return;  // an empty harvest, not a failure
-      return fail(lines.line_at(error.offset_debug()), "oai-pmh",
-                  "the repository answered with error " + code + ": " +
-                      trimmed(error.child_value()));
+      return fail(
+          lines.line_at(error.offset_debug()), "oai-pmh",
+          "the repository answered with error " + code + ": " + trimmed(error.child_value()));
     }
     const pugi::xml_node list = child(root, "ListRecords");
     if (!list) {
@@ -138,16 +138,26 @@ class OaiPmhReader final : public FormatReader {
         if (!fields.contains(field)) item.field_lines[field] = line;
         fields[field].push_back(value);
       };
-      if (name == "title") first("title");
-      else if (name == "description") first("description");
-      else if (name == "identifier" && value.rfind("http", 0) == 0) first("url");
-      else if (name == "language") first("inLanguage");
-      else if (name == "rights") first("license");
-      else if (name == "type") append("learningResourceType");
-      else if (name == "subject") append("about");
-      else if (name == "creator") append("author");
-      else if (name == "publisher") first("publisher");
-      else if (name == "date") first("datePublished");
+      if (name == "title")
+        first("title");
+      else if (name == "description")
+        first("description");
+      else if (name == "identifier" && value.rfind("http", 0) == 0)
+        first("url");
+      else if (name == "language")
+        first("inLanguage");
+      else if (name == "rights")
+        first("license");
+      else if (name == "type")
+        append("learningResourceType");
+      else if (name == "subject")
+        append("about");
+      else if (name == "creator")
+        append("author");
+      else if (name == "publisher")
+        first("publisher");
+      else if (name == "date")
+        first("datePublished");
       else if (name == "relation") {
         if (auto link = translation_relation(value)) {
           if (!fields.contains("workTranslation")) item.field_lines["workTranslation"] = line;

@@ -5,8 +5,7 @@
 
 namespace agora::index {
 
-ImportItem failure_item(const std::string& file, int line, std::string field,
-                        std::string message) {
+ImportItem failure_item(const std::string& file, int line, std::string field, std::string message) {
   ImportItem item;
   item.kind = ImportItem::Kind::failure;
   item.where = {file, line};
@@ -20,10 +19,9 @@ const FormatReader* reader_for(std::string_view format_or_extension) {
   static const auto html = make_html_reader();
   static const auto oai = make_oai_pmh_reader();
   static const std::map<std::string_view, const FormatReader*> by_name = {
-      {"json", json.get()}, {"jsonl", json.get()},    {"jsonld", json.get()},
-      {"ndjson", json.get()},
-      {"md", markdown.get()}, {"markdown", markdown.get()},
-      {"html", html.get()}, {"htm", html.get()},      {"xml", oai.get()},
+      {"json", json.get()},   {"jsonl", json.get()},  {"jsonld", json.get()},
+      {"ndjson", json.get()}, {"md", markdown.get()}, {"markdown", markdown.get()},
+      {"html", html.get()},   {"htm", html.get()},    {"xml", oai.get()},
       {"oai", oai.get()}};
   if (!format_or_extension.empty() && format_or_extension.front() == '.') {
     format_or_extension.remove_prefix(1);

@@ -15,9 +15,18 @@ namespace {
 using nlohmann::json;
 
 // Senses that point elsewhere or describe usage rather than translate.
-constexpr std::string_view kNotTranslations[] = {
-    "CL:", "variant of", "old variant of", "see ", "see also", "surname ", "used in ",
-    "abbr. for", "also written", "(old)", "Japanese variant of", "erhua variant of"};
+constexpr std::string_view kNotTranslations[] = {"CL:",
+                                                 "variant of",
+                                                 "old variant of",
+                                                 "see ",
+                                                 "see also",
+                                                 "surname ",
+                                                 "used in ",
+                                                 "abbr. for",
+                                                 "also written",
+                                                 "(old)",
+                                                 "Japanese variant of",
+                                                 "erhua variant of"};
 
 bool starts_with(const std::string& text, std::string_view prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
@@ -51,8 +60,8 @@ std::vector<DictionaryEntry> read_cedict(const std::filesystem::path& path) {
   try {
     document = json::parse(module.begin() + static_cast<std::ptrdiff_t>(start), module.end());
   } catch (const json::parse_error& error) {
-    throw InvalidInput(path.string() + ": not valid JSON after 'export default' (" +
-                       error.what() + ")");
+    throw InvalidInput(path.string() + ": not valid JSON after 'export default' (" + error.what() +
+                       ")");
   }
   const auto all = document.find("all");
   if (all == document.end() || !all->is_array()) {

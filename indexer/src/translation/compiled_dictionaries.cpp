@@ -69,7 +69,8 @@ class Cursor {
 std::shared_ptr<const void> map_file(const std::filesystem::path& path, std::size_t& size) {
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (descriptor < 0) {
-    throw InvalidInput(path.string() + ": no compiled dictionaries (make them with "
+    throw InvalidInput(path.string() +
+                       ": no compiled dictionaries (make them with "
                        "agora-index dictionaries)");
   }
   struct stat status {};
@@ -84,9 +85,8 @@ std::shared_ptr<const void> map_file(const std::filesystem::path& path, std::siz
   // Lookups are binary searches: reading ahead around each touched page would only fill
   // memory with pages no query needs.
   madvise(address, size, MADV_RANDOM);
-  return std::shared_ptr<const void>(address, [size](const void* mapped) {
-    munmap(const_cast<void*>(mapped), size);
-  });
+  return std::shared_ptr<const void>(
+      address, [size](const void* mapped) { munmap(const_cast<void*>(mapped), size); });
 }
 
 }  // namespace
@@ -138,7 +138,8 @@ Dictionaries Dictionaries::open(const std::filesystem::path& path,
   std::shared_ptr<const void> mapping = map_file(path, size);
   const std::string_view data(static_cast<const char*>(mapping.get()), size);
   if (data.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) {
-    throw InvalidInput(path.string() + ": not a compiled dictionary file of this version of "
+    throw InvalidInput(path.string() +
+                       ": not a compiled dictionary file of this version of "
                        "Agora (compile it again with agora-index dictionaries)");
   }
   Cursor cursor(data.substr(sizeof kMagic), path);

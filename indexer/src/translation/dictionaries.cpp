@@ -122,12 +122,13 @@ std::vector<std::string_view> Lexicon::lookup(std::string_view key) const {
   if (separator == std::string_view::npos) return out;
   const std::string_view stems = key.substr(0, separator + 1);  // with the separator
   const Entry* end = entries_ + entry_count_;
-  const Entry* first = std::lower_bound(entries_, end, stems,
-                                        [this](const Entry& entry, std::string_view wanted) {
-                                          return slice(entry.key_offset, entry.key_length) < wanted;
-                                        });
+  const Entry* first =
+      std::lower_bound(entries_, end, stems, [this](const Entry& entry, std::string_view wanted) {
+        return slice(entry.key_offset, entry.key_length) < wanted;
+      });
   auto shares_stems = [&](const Entry* entry) {
-    return entry != end && slice(entry->key_offset, entry->key_length).substr(0, stems.size()) == stems;
+    return entry != end &&
+           slice(entry->key_offset, entry->key_length).substr(0, stems.size()) == stems;
   };
   auto append = [&](const Entry& entry) {
     for (std::uint32_t i = 0; i < entry.translation_count; ++i) {

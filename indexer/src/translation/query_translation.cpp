@@ -84,7 +84,8 @@ void keep_alternatives_in(QueryTranslation& translation, const analyzers::Analyz
       for (const Token& token : whole_words(alternative, target)) {
         Xapian::doccount mine = database.get_termfreq(token.term);
         if (stemmed) {
-          mine = std::max(mine, database.get_termfreq(schema::stem_term(target.language(), token.stem)));
+          mine = std::max(mine,
+                          database.get_termfreq(schema::stem_term(target.language(), token.stem)));
         }
         frequency = first ? mine : std::min(frequency, mine);
         first = false;

@@ -21,8 +21,8 @@ Account account_from(const sqlite::Statement& row, int first = 0) {
 }
 
 std::optional<Account> find_account(sqlite::Connection& connection, const std::string& username) {
-  sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
-                                          " FROM accounts WHERE username = ?");
+  sqlite::Statement query(
+      connection, std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE username = ?");
   query.bind(1, username);
   if (!query.step()) return std::nullopt;
   return account_from(query);
@@ -33,8 +33,8 @@ std::optional<Account> find_account(sqlite::Connection& connection, const std::s
 std::optional<Account> load_account(sqlite::Connection& connection,
                                     std::optional<std::int64_t> id) {
   if (!id) return std::nullopt;
-  sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
-                                          " FROM accounts WHERE id = ?");
+  sqlite::Statement query(connection,
+                          std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?");
   query.bind(1, *id);
   if (!query.step()) return std::nullopt;
   return account_from(query);
@@ -82,10 +82,14 @@ std::optional<Role> parse_role(const std::string& name) {
 
 const char* role_name(Role role) {
   switch (role) {
-    case Role::learner: return "learner";
-    case Role::contributor: return "contributor";
-    case Role::reviewer: return "reviewer";
-    case Role::admin: return "admin";
+    case Role::learner:
+      return "learner";
+    case Role::contributor:
+      return "contributor";
+    case Role::reviewer:
+      return "reviewer";
+    case Role::admin:
+      return "admin";
   }
   return "learner";
 }
@@ -97,9 +101,8 @@ nlohmann::json account_json(const Account& account) {
 }
 
 nlohmann::json person_json(const Account& account) {
-  return {{"id", account.id},
-          {"username", account.username},
-          {"displayName", account.display_name}};
+  return {
+      {"id", account.id}, {"username", account.username}, {"displayName", account.display_name}};
 }
 
 Actor Caller::actor() const {
@@ -141,13 +144,14 @@ Account Accounts::create(const std::string& username, const std::string& display
 }
 
 std::optional<Account> Accounts::find(const std::string& username) {
-  return state_.read([&](sqlite::Connection& connection) { return find_account(connection, username); });
+  return state_.read(
+      [&](sqlite::Connection& connection) { return find_account(connection, username); });
 }
 
 std::vector<Account> Accounts::list() {
   return state_.read([](sqlite::Connection& connection) {
-    sqlite::Statement query(connection, std::string("SELECT ") + kAccountColumns +
-                                            " FROM accounts ORDER BY id");
+    sqlite::Statement query(
+        connection, std::string("SELECT ") + kAccountColumns + " FROM accounts ORDER BY id");
     std::vector<Account> accounts;
     while (query.step()) accounts.push_back(account_from(query));
     return accounts;
@@ -171,9 +175,12 @@ void Accounts::disable(const std::string& username, const Actor& actor) {
     sqlite::Statement(connection, "UPDATE accounts SET disabled = 1 WHERE id = ?")
         .bind(1, account.id)
         .run();
-    sqlite::Statement(connection, "DELETE FROM sessions WHERE account_id = ?").bind(1, account.id).run();
-    sqlite::Statement(connection,
-                      "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+    sqlite::Statement(connection, "DELETE FROM sessions WHERE account_id = ?")
+        .bind(1, account.id)
+        .run();
+    sqlite::Statement(
+        connection,
+        "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
         .bind_all(now_seconds(), account.id)
         .run();
     append_audit(connection, actor, "account.disable", "account:" + username);
@@ -223,11 +230,12 @@ nlohmann::json Accounts::list_tokens(const std::string& username) {
     nlohmann::json tokens = nlohmann::json::array();
     while (query.step()) {
       const auto expires = query.optional_integer(3);
-      tokens.push_back({{"id", query.integer(0)},
-                        {"name", query.text(1)},
-                        {"createdAt", iso_time(query.integer(2))},
-                        {"expiresAt", expires ? nlohmann::json(iso_time(*expires)) : nlohmann::json()},
-                        {"revoked", !query.is_null(4)}});
+      tokens.push_back(
+          {{"id", query.integer(0)},
+           {"name", query.text(1)},
+           {"createdAt", iso_time(query.integer(2))},
+           {"expiresAt", expires ? nlohmann::json(iso_time(*expires)) : nlohmann::json()},
+           {"revoked", !query.is_null(4)}});
     }
     return tokens;
   });
@@ -278,8 +286,7 @@ Session Accounts::open_session(const Account& account, double hours) {
   return session;
 }
 
-Session Accounts::sign_in(const std::string& username, const std::string& password,
-                          double hours) {
+Session Accounts::sign_in(const std::string& username, const std::string& password, double hours) {
   if (username.size() > kMaxUsernameBytes || password.size() > 1024) {
     throw unauthenticated("wrong username or password");  // no such account can exist
   }
@@ -294,8 +301,8 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
   // The same refusal, after the same work, whatever was wrong, so that neither the answer
   // nor its timing reveals which usernames exist.
   static const std::string unknown_account_hash = hash_password(random_token());
-  const bool matches = verify_password(row && row->second ? *row->second : unknown_account_hash,
-                                       password);
+  const bool matches =
+      verify_password(row && row->second ? *row->second : unknown_account_hash, password);
   if (!row || !row->second || row->first.disabled || !matches) {
     failures_.count(index::lower_ascii(username));
     throw unauthenticated("wrong username or password");
@@ -305,8 +312,8 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
 
 Session Accounts::register_learner(const std::string& username, const std::string& display_name,
                                    const std::string& password, double hours) {
-  const Account account = create(username, display_name, Role::learner, password,
-                                 {std::nullopt, username});
+  const Account account =
+      create(username, display_name, Role::learner, password, {std::nullopt, username});
   return open_session(account, hours);
 }
 

@@ -28,7 +28,8 @@ void Feedback::require_published(const std::string& id) {
 json Feedback::rate(const Caller& caller, const std::string& id, const json& body) {
   require_role(caller, Role::learner);
   const json& stars = body.value("stars", json());
-  if (!stars.is_number_integer() || stars.get<std::int64_t>() < 1 || stars.get<std::int64_t>() > 5) {
+  if (!stars.is_number_integer() || stars.get<std::int64_t>() < 1 ||
+      stars.get<std::int64_t>() > 5) {
     throw invalid_fields({{"stars", "must be a whole number from 1 to 5"}});
   }
   require_published(id);
@@ -46,7 +47,8 @@ json Feedback::rate(const Caller& caller, const std::string& id, const json& bod
                              "SELECT avg(stars), count(*) FROM ratings WHERE resource_id = ?");
     totals.bind(1, id);
     totals.step();
-    return json{{"ratingValue", totals.real(0)}, {"ratingCount", totals.integer(1)}, {"yours", given}};
+    return json{
+        {"ratingValue", totals.real(0)}, {"ratingCount", totals.integer(1)}, {"yours", given}};
   });
   // Ranking may follow a moment later; the rating itself is already stored.
   sync_.sync_soon();
@@ -75,7 +77,8 @@ json Feedback::comments(const std::string& id) {
 json Feedback::comment(const Caller& caller, const std::string& id, const json& body) {
   require_role(caller, Role::learner);
   const json& text = body.value("body", json());
-  if (!text.is_string() || text.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (!text.is_string() ||
+      text.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos) {
     throw invalid_fields({{"body", "is required: the comment's text"}});
   }
   const std::string comment = text.get<std::string>();

@@ -6,8 +6,8 @@
 
 #include "agora/error.hpp"
 #include "agora/index/index_writer.hpp"
-#include "agora/index/search.hpp"
 #include "agora/index/record_builder.hpp"
+#include "agora/index/search.hpp"
 #include "resource_rows.hpp"
 
 namespace agora::community {
@@ -100,8 +100,8 @@ bool IndexSync::sync_now() {
   } catch (const std::exception& error) {
     std::cerr << "agora-searchd: index not updated yet (will retry): " << error.what() << '\n';
   } catch (const Xapian::Error& error) {
-    std::cerr << "agora-searchd: index not updated yet (will retry): "
-              << error.get_description() << '\n';
+    std::cerr << "agora-searchd: index not updated yet (will retry): " << error.get_description()
+              << '\n';
   }
   return false;
 }
@@ -109,8 +109,8 @@ bool IndexSync::sync_now() {
 void IndexSync::write_pending() {
   const std::vector<PendingUpdate> updates = state_.read([](sqlite::Connection& connection) {
     std::vector<PendingUpdate> found;
-    sqlite::Statement query(connection,
-                            "SELECT id, index_wanted FROM resources WHERE index_wanted > index_done");
+    sqlite::Statement query(
+        connection, "SELECT id, index_wanted FROM resources WHERE index_wanted > index_done");
     while (query.step()) found.push_back({query.text(0), query.integer(1), std::nullopt, false});
     for (PendingUpdate& update : found) {
       update.record = record_to_publish(connection, update.id);
@@ -137,8 +137,9 @@ void IndexSync::write_pending() {
     const index::BuiltRecord built = index::build_record(item, "", detector_);
     if (!built.record) {
       // Validated at submission; only a change of the rules since could get here.
-      std::cerr << "agora-searchd: resource " << update.id << " no longer validates: "
-                << built.errors.front().field << ": " << built.errors.front().message << '\n';
+      std::cerr << "agora-searchd: resource " << update.id
+                << " no longer validates: " << built.errors.front().field << ": "
+                << built.errors.front().message << '\n';
       continue;
     }
     writer.upsert(*built.record);

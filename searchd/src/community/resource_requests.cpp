@@ -18,7 +18,8 @@ constexpr const char* kRequestColumns =
     "id, requester_id, topic, details, language, level, status, answer_resource_id, "
     "answer_title, answer_url, answer_note, answered_by, created_at, answered_at";
 
-std::string trimmed_string(const json& body, const char* field, std::vector<FieldProblem>& problems) {
+std::string trimmed_string(const json& body, const char* field,
+                           std::vector<FieldProblem>& problems) {
   const json& value = body.value(field, json());
   if (value.is_null()) return "";
   if (!value.is_string()) {
@@ -85,7 +86,8 @@ json ResourceRequests::create(const Caller& caller, const json& body) {
   if (index::utf8_length(topic) < 3 || index::utf8_length(topic) > 200) {
     problems.push_back({"topic", "is required: 3 to 200 characters saying what you look for"});
   }
-  if (index::utf8_length(details) > 4000) problems.push_back({"details", "must be at most 4000 characters"});
+  if (index::utf8_length(details) > 4000)
+    problems.push_back({"details", "must be at most 4000 characters"});
   std::string language;
   if (language_tag.empty()) {
     problems.push_back({"language", "is required: the language you want the resource in"});
@@ -112,8 +114,8 @@ json ResourceRequests::create(const Caller& caller, const json& body) {
     const std::int64_t id = connection.last_insert_id();
     append_audit(connection, caller.actor(), "request.create", "request:" + std::to_string(id),
                  {{"topic", topic}, {"language", language}});
-    sqlite::Statement row(connection, std::string("SELECT ") + kRequestColumns +
-                                          " FROM requests WHERE id = ?");
+    sqlite::Statement row(connection,
+                          std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
     row.bind(1, id);
     row.step();
     json out = request_json(connection, row, caller);
@@ -164,8 +166,8 @@ json ResourceRequests::list(const Caller& caller, const RequestFilter& filter) {
 
 json ResourceRequests::get(const Caller& caller, std::int64_t id) {
   return state_.read([&](sqlite::Connection& connection) {
-    sqlite::Statement row(connection, std::string("SELECT ") + kRequestColumns +
-                                          " FROM requests WHERE id = ?");
+    sqlite::Statement row(connection,
+                          std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
     row.bind(1, id);
     if (!row.step()) throw NotFound("no request with id " + std::to_string(id));
     return request_json(connection, row, caller);
@@ -177,8 +179,10 @@ json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json&
   std::vector<FieldProblem> problems;
   const std::string resource_id = trimmed_string(body, "resourceId", problems);
   const std::string note = trimmed_string(body, "note", problems);
-  if (resource_id.empty()) problems.push_back({"resourceId", "is required: the resource that answers"});
-  if (index::utf8_length(note) > 2000) problems.push_back({"note", "must be at most 2000 characters"});
+  if (resource_id.empty())
+    problems.push_back({"resourceId", "is required: the resource that answers"});
+  if (index::utf8_length(note) > 2000)
+    problems.push_back({"note", "must be at most 2000 characters"});
   if (!problems.empty()) throw invalid_fields(problems);
   // An unknown request is 404 whatever the body says; an answered one keeps its answer.
   if (get(caller, id)["status"] == "answered") {
@@ -186,7 +190,8 @@ json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json&
   }
   const auto record = index_.record(resource_id);
   if (!record) {
-    throw invalid_fields({{"resourceId", "no published resource has the id '" + resource_id + "'"}});
+    throw invalid_fields(
+        {{"resourceId", "no published resource has the id '" + resource_id + "'"}});
   }
   state_.write([&](sqlite::Connection& connection) {
     sqlite::Statement(connection,

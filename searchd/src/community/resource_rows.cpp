@@ -12,10 +12,17 @@ std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const s
                           "updated_at FROM resources WHERE id = ?");
   query.bind(1, id);
   if (!query.step()) return std::nullopt;
-  return ResourceRow{query.text(0),           query.text(1),    query.optional_text(2),
-                     query.optional_integer(3), query.text(4),  query.text(5),
-                     query.text(6),           query.integer(7), query.optional_integer(8),
-                     query.integer(9),        query.integer(10)};
+  return ResourceRow{query.text(0),
+                     query.text(1),
+                     query.optional_text(2),
+                     query.optional_integer(3),
+                     query.text(4),
+                     query.text(5),
+                     query.text(6),
+                     query.integer(7),
+                     query.optional_integer(8),
+                     query.integer(9),
+                     query.integer(10)};
 }
 
 RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
@@ -32,8 +39,7 @@ RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
 }
 
 void want_index_update(sqlite::Connection& connection, const std::string& id) {
-  sqlite::Statement(connection,
-                    "UPDATE resources SET index_wanted = index_wanted + 1 WHERE id = ?")
+  sqlite::Statement(connection, "UPDATE resources SET index_wanted = index_wanted + 1 WHERE id = ?")
       .bind(1, id)
       .run();
 }

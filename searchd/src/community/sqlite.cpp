@@ -10,8 +10,7 @@ namespace {
 
 void check(Connection& connection, int code, const char* what) {
   if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW) {
-    throw InternalError(std::string("state database: ") + what + ": " +
-                        connection.error_message());
+    throw InternalError(std::string("state database: ") + what + ": " + connection.error_message());
   }
 }
 
@@ -72,7 +71,8 @@ double Statement::real(int column) const { return sqlite3_column_double(statemen
 
 std::string Statement::text(int column) const {
   const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-  return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+  return bytes ? std::string(bytes,
+                             static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                : std::string();
 }
 
@@ -87,10 +87,9 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const {
 }
 
 Connection::Connection(const std::string& path) {
-  const int code = sqlite3_open_v2(path.c_str(), &database_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                       SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+  const int code =
+      sqlite3_open_v2(path.c_str(), &database_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {
     const std::string message = database_ ? sqlite3_errmsg(database_) : "out of memory";
     sqlite3_close(database_);

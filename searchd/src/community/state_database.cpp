@@ -139,7 +139,8 @@ std::string default_state_path(const std::string& index_directory) {
 StateDatabase::StateDatabase(const std::filesystem::path& path)
     : path_(path), connection_([&] {
         std::error_code ignored;
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+        if (path.has_parent_path())
+          std::filesystem::create_directories(path.parent_path(), ignored);
         return path.string();
       }()) {
   // WAL lets readers run while one writer commits; FULL makes each commit durable on

@@ -46,8 +46,8 @@ nlohmann::json submission_json(sqlite::Connection& connection, const ResourceRow
           {"revisionState", latest.state},
           {"publishedRevision", row.published_revision ? nlohmann::json(*row.published_revision)
                                                        : nlohmann::json(nullptr)},
-          {"pendingRevision", under_review ? nlohmann::json(row.latest_revision)
-                                           : nlohmann::json(nullptr)},
+          {"pendingRevision",
+           under_review ? nlohmann::json(row.latest_revision) : nlohmann::json(nullptr)},
           {"author", person_or_null(connection, row.author_id)},
           {"revisionAuthor", person_or_null(connection, latest.author_id)},
           {"approvals", approvals_of(connection, row.id, row.latest_revision)},

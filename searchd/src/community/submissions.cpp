@@ -47,8 +47,9 @@ ResourceRow require_row(sqlite::Connection& connection, const std::string& id) {
 
 json duplicate_json(const std::string& id, const std::string& title, const std::string& url,
                     const std::string& language, const std::string& reason) {
-  return {{"id", id},       {"title", title},   {"url", url},
-          {"language", language}, {"reason", reason}, {"href", "/api/resources/" + id}};
+  return {{"id", id},         {"title", title},
+          {"url", url},       {"language", language},
+          {"reason", reason}, {"href", "/api/resources/" + id}};
 }
 
 }  // namespace
@@ -92,7 +93,8 @@ void Submissions::use_keys_of(sqlite::Connection& connection, const std::string&
   sqlite::Statement(connection,
                     "UPDATE resources SET url_key = ?, title_words = ?, language = ? WHERE id = ?")
       .bind_all(index::url_key(record.value("url", "")),
-                index::title_key(index::title_words(record.value("title", ""), registry_.for_tag(language))),
+                index::title_key(
+                    index::title_words(record.value("title", ""), registry_.for_tag(language))),
                 language, id)
       .run();
 }
@@ -111,8 +113,8 @@ bool Submissions::adopt(const std::string& id) {
                       "INSERT INTO resources (id, status, author_id, language, url_key, "
                       "title_words, latest_revision, published_revision, created_at, updated_at) "
                       "VALUES (?, 'published', NULL, ?, ?, ?, 1, 1, ?, ?)")
-        .bind_all(id, checked.record.language, checked.url_key, index::title_key(checked.title_words), now,
-                  now)
+        .bind_all(id, checked.record.language, checked.url_key,
+                  index::title_key(checked.title_words), now, now)
         .run();
     sqlite::Statement(connection,
                       "INSERT INTO revisions (resource_id, number, record, author_id, state, "
@@ -141,7 +143,8 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
   const std::string& language = checked.record.language;
 
   json duplicates = json::array();
-  for (const auto& found : index_.duplicates_of(checked.record.url, checked.record.title, language)) {
+  for (const auto& found :
+       index_.duplicates_of(checked.record.url, checked.record.title, language)) {
     if (found.reason == "title" && allow_similar_title) continue;
     duplicates.push_back(
         duplicate_json(found.id, found.title, found.url, found.language, found.reason));
@@ -184,12 +187,12 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
                             same.optional_integer(6) == caller.account->id;
       const json record =
           readable ? load_revision(connection, other, same.integer(4)).record : json::object();
-      duplicates.push_back(duplicate_json(other, record.value("title", ""),
-                                          record.value("url", ""), same.text(3),
-                                          same_url ? "url" : "title"));
+      duplicates.push_back(duplicate_json(other, record.value("title", ""), record.value("url", ""),
+                                          same.text(3), same_url ? "url" : "title"));
     }
     if (!duplicates.empty()) {
-      throw conflict("this resource looks like one Agora already has", {{"duplicates", duplicates}});
+      throw conflict("this resource looks like one Agora already has",
+                     {{"duplicates", duplicates}});
     }
     if (load_resource(connection, id)) {
       if (id_given) {
@@ -205,8 +208,8 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
                       "INSERT INTO resources (id, status, author_id, language, url_key, "
                       "title_words, latest_revision, created_at, updated_at) "
                       "VALUES (?, 'pending', ?, ?, ?, ?, 1, ?, ?)")
-        .bind_all(id, caller.account->id, language, checked.url_key, index::title_key(checked.title_words),
-                  now, now)
+        .bind_all(id, caller.account->id, language, checked.url_key,
+                  index::title_key(checked.title_words), now, now)
         .run();
     sqlite::Statement(connection,
                       "INSERT INTO revisions (resource_id, number, record, author_id, state, "
@@ -220,7 +223,7 @@ json Submissions::submit(const Caller& caller, const json& fields, bool allow_si
 }
 
 json Submissions::add_revision(const Caller& caller, const std::string& id, json fields,
-                              std::optional<std::int64_t> expected_revision) {
+                               std::optional<std::int64_t> expected_revision) {
   require_role(caller, Role::contributor);
   if (!adopt(id)) throw NotFound("no resource with id '" + id + "'");
   if (fields.contains("id") && fields["id"] != id) {
@@ -247,9 +250,8 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
                     "revision " + std::to_string(row.latest_revision) + " is the latest, not " +
                         std::to_string(*expected_revision) + ": reload it and edit again");
     }
-    sqlite::Statement same(connection,
-                           std::string("SELECT id FROM resources WHERE status IN ") +
-                               kLiveStatuses + " AND url_key = ? AND id <> ?");
+    sqlite::Statement same(connection, std::string("SELECT id FROM resources WHERE status IN ") +
+                                           kLiveStatuses + " AND url_key = ? AND id <> ?");
     same.bind_all(checked.url_key, id);
     while (same.step()) {
       duplicates.push_back(duplicate_json(same.text(0), "", checked.record.url, "", "url"));
@@ -259,8 +261,9 @@ json Submissions::add_revision(const Caller& caller, const std::string& id, json
     }
     const RevisionRow latest = load_revision(connection, id, row.latest_revision);
     if (latest.state == "pending") {
-      sqlite::Statement(connection,
-                        "UPDATE revisions SET state = 'superseded' WHERE resource_id = ? AND number = ?")
+      sqlite::Statement(
+          connection,
+          "UPDATE revisions SET state = 'superseded' WHERE resource_id = ? AND number = ?")
           .bind_all(id, row.latest_revision)
           .run();
     }
@@ -322,8 +325,9 @@ json Submissions::remove(const Caller& caller, const std::string& id) {
       if (!may_see_unpublished(caller, row) && !row.published_revision) {
         throw NotFound("no resource with id '" + id + "'");
       }
-      throw forbidden("only an admin can delete a published resource, and only its author or "
-                      "an admin a submission");
+      throw forbidden(
+          "only an admin can delete a published resource, and only its author or "
+          "an admin a submission");
     }
     sqlite::Statement(connection,
                       "UPDATE resources SET status = 'deleted', status_before_delete = ?, "
@@ -427,8 +431,8 @@ json Submissions::history(const Caller& caller, const std::string& id) {
 json Submissions::mine(const Caller& caller) {
   require_role(caller, Role::learner);
   return state_.read([&](sqlite::Connection& connection) {
-    sqlite::Statement query(connection,
-                            "SELECT id FROM resources WHERE author_id = ? ORDER BY updated_at DESC, id");
+    sqlite::Statement query(
+        connection, "SELECT id FROM resources WHERE author_id = ? ORDER BY updated_at DESC, id");
     query.bind(1, caller.account->id);
     json submissions = json::array();
     while (query.step()) {

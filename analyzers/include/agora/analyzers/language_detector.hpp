@@ -9,8 +9,8 @@ namespace agora::analyzers {
 /// The outcome of identifying a text's language.
 struct Detection {
   std::string language = "und";  ///< canonical BCP-47 tag, "und" when unknown
-  double confidence = 0.0;        ///< 0..1: share of the text in that language, 0 when unknown
-  bool reliable = false;          ///< CLD2's verdict, and enough text to trust it
+  double confidence = 0.0;       ///< 0..1: share of the text in that language, 0 when unknown
+  bool reliable = false;         ///< CLD2's verdict, and enough text to trust it
 };
 
 /// Identifies languages with CLD2. Stateless and thread-safe.

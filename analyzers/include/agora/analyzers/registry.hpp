@@ -15,7 +15,7 @@ namespace agora::analyzers {
 struct Resolution {
   const Analyzer* analyzer = nullptr;
   std::string canonical_tag;  ///< the requested tag in canonical form
-  bool exact = false;  ///< false when the tag fell back to a script default or neutral
+  bool exact = false;         ///< false when the tag fell back to a script default or neutral
 };
 
 /// Builds every analyzer once; pass it by reference to whoever analyses text.

@@ -20,9 +20,7 @@ class Stage {
   virtual void apply(TokenList& tokens, std::string_view source) const = 0;
   /// Appends the names this stage shows in a chain listing (more than one when it
   /// groups other stages).
-  virtual void append_names(std::vector<std::string>& names) const {
-    names.emplace_back(name());
-  }
+  virtual void append_names(std::vector<std::string>& names) const { names.emplace_back(name()); }
 };
 
 /// A stage that rewrites each token on its own and never adds or removes one. Its result

@@ -1,4 +1,5 @@
-// Word segmentation with ICU's BreakIterator (UAX #29 plus dictionaries for CJK and SE Asian scripts).
+// Word segmentation with ICU's BreakIterator (UAX #29 plus dictionaries for CJK and SE Asian
+// scripts).
 #pragma once
 
 #include <cstddef>
@@ -13,8 +14,8 @@ namespace agora::analyzers {
 
 /// A span between two consecutive word boundaries, with ICU's rule status for it.
 struct Segment {
-  std::size_t begin = 0;  ///< byte offset
-  std::size_t end = 0;    ///< byte offset, exclusive
+  std::size_t begin = 0;         ///< byte offset
+  std::size_t end = 0;           ///< byte offset, exclusive
   std::int32_t rule_status = 0;  ///< UBRK_WORD_* range the span falls in
 };
 

@@ -97,12 +97,12 @@ std::string lexicon_key(const std::vector<std::string>& stems,
 
 /// What one dictionary file contributed.
 struct DictionarySource {
-  std::string name;      ///< "freedict-eng-fra", "cc-cedict"
+  std::string name;  ///< "freedict-eng-fra", "cc-cedict"
   std::string path;
-  std::string from;      ///< primary language tags
+  std::string from;  ///< primary language tags
   std::string to;
   std::size_t entries = 0;
-  double seconds = 0;    ///< reading, parsing and analysing it
+  double seconds = 0;  ///< reading, parsing and analysing it
 };
 
 /// Where to look for dictionary sources; the defaults are the installed locations.
@@ -185,7 +185,7 @@ class Dictionaries {
   const Lexicon* direction(const std::string& from, const std::string& to) const;
 
   const analyzers::Registry* registry_ = nullptr;  ///< analyses the pivot's words
-  std::shared_ptr<const void> mapping_;  ///< the compiled file the lexicons view, if any
+  std::shared_ptr<const void> mapping_;            ///< the compiled file the lexicons view, if any
   std::vector<DictionarySource> sources_;
   std::map<std::pair<std::string, std::string>, Lexicon> directions_;
 };

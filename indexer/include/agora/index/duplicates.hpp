@@ -15,8 +15,7 @@ std::string url_key(const std::string& url);
 
 /// The words of a title as the index folds them (case and accents), parts of compounds
 /// left out: "Créer une Coopérative" → {"creer", "une", "cooperative"}.
-std::vector<std::string> title_words(const std::string& title,
-                                     const analyzers::Analyzer& analyzer);
+std::vector<std::string> title_words(const std::string& title, const analyzers::Analyzer& analyzer);
 
 /// The title words as one string ("creer une cooperative"): how the index (value slot
 /// kTitleSort) and the collaboration state keep them.

@@ -16,9 +16,9 @@ namespace agora::index {
 
 struct ImportOptions {
   ReadOptions read;
-  std::string format;           ///< a --format name; empty to choose by extension
-  bool strict = false;          ///< stop at the first failure and write nothing
-  std::size_t batch_size = 500; ///< records per commit
+  std::string format;            ///< a --format name; empty to choose by extension
+  bool strict = false;           ///< stop at the first failure and write nothing
+  std::size_t batch_size = 500;  ///< records per commit
   /// Threads that validate and analyse records while this one reads and writes; 0 or 1
   /// does everything on this thread.
   unsigned jobs = 1;
@@ -41,8 +41,8 @@ struct ImportSummary {
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t removed = 0;
-  std::size_t failed = 0;  ///< records (or whole files) that could not be imported
-  std::size_t skipped = 0; ///< files that are not records (a README, a JSON Schema)
+  std::size_t failed = 0;              ///< records (or whole files) that could not be imported
+  std::size_t skipped = 0;             ///< files that are not records (a README, a JSON Schema)
   std::size_t language_from_path = 0;  ///< files whose language --lang-from-path gave
   std::size_t work_from_path = 0;      ///< files whose work --work-from-path gave
   double seconds = 0;

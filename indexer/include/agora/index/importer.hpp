@@ -19,18 +19,17 @@ struct ImportItem {
   /// `skipped`: the file is not a record at all (a JSON Schema); `failure.message` says why.
   enum class Kind { record, deletion, failure, skipped };
   Kind kind = Kind::record;
-  SourceLocation where;                     ///< the record's first line
+  SourceLocation where;                              ///< the record's first line
   nlohmann::json fields = nlohmann::json::object();  ///< native field names (inLanguage, ...)
-  std::map<std::string, int> field_lines;   ///< line of each field, when the format tells
-  std::string deleted_id;                   ///< for deletions (OAI-PMH status="deleted")
-  FieldError failure;                       ///< for failures: why nothing could be read
+  std::map<std::string, int> field_lines;            ///< line of each field, when the format tells
+  std::string deleted_id;                            ///< for deletions (OAI-PMH status="deleted")
+  FieldError failure;                                ///< for failures: why nothing could be read
 };
 
 using ItemSink = std::function<void(ImportItem&&)>;
 
 /// An item saying that nothing could be read at `file`:`line` because of `field`.
-ImportItem failure_item(const std::string& file, int line, std::string field,
-                        std::string message);
+ImportItem failure_item(const std::string& file, int line, std::string field, std::string message);
 
 /// Options that change how files are read.
 struct ReadOptions {
@@ -44,9 +43,9 @@ struct ReadOptions {
 
 /// One file to read: where it is, and how it is named in messages and ids.
 struct InputFile {
-  std::filesystem::path path;      ///< to open
-  std::string display;             ///< as the user named it, for messages
-  std::string relative;            ///< below the PATH argument, '/'-separated: for urls
+  std::filesystem::path path;  ///< to open
+  std::string display;         ///< as the user named it, for messages
+  std::string relative;        ///< below the PATH argument, '/'-separated: for urls
   /// The id of a record that names none: the path from the folder that holds the PATH
   /// argument, without the extension ("de-DE/apt" for PATH html/de-DE). See
   /// docs/index-schema.md, "Ids made from paths".

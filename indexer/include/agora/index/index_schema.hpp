@@ -30,14 +30,14 @@ inline constexpr std::string_view kVersionLink = "XVER";    ///< another version
 inline constexpr std::string_view kWorkLanguage = "XWL";    ///< a primary language of some
                                                             ///< version of its work
 inline constexpr std::string_view kDetected = "XDETECTED";  ///< language was detected, not declared
-inline constexpr std::string_view kUrl = "XURL";            ///< url_key() of the url, for duplicates
+inline constexpr std::string_view kUrl = "XURL";  ///< url_key() of the url, for duplicates
 
 // Free-text terms. Unprefixed exact terms carry positions for phrases and snippets.
-inline constexpr std::string_view kTitle = "S";       ///< exact title terms, positional
-inline constexpr std::string_view kKeyword = "XK";    ///< exact subject and keyword terms
-inline constexpr std::string_view kFolded = "F";      ///< accent-folded form of a term, only
-                                                      ///< where it differs from the term
-inline constexpr std::string_view kStem = "Z";        ///< "Z" + language + ":" + stem
+inline constexpr std::string_view kTitle = "S";     ///< exact title terms, positional
+inline constexpr std::string_view kKeyword = "XK";  ///< exact subject and keyword terms
+inline constexpr std::string_view kFolded = "F";    ///< accent-folded form of a term, only
+                                                    ///< where it differs from the term
+inline constexpr std::string_view kStem = "Z";      ///< "Z" + language + ":" + stem
 
 /// Within-document frequency added per occurrence, by field: BM25 then ranks a title
 /// match above a subject match above a description match above a body match.
@@ -51,24 +51,24 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 
 /// Value slots.
 enum Slot : Xapian::valueno {
-  kDatePublished = 0,  ///< sortable_serialise(YYYYMMDD), for sort=date
-  kDateModified = 1,   ///< sortable_serialise(YYYYMMDD)
-  kWorkKey = 2,        ///< the work's key ("id:" + id for a record alone): collapse key
-  kLanguageValue = 3,  ///< canonical language tag, to prefer the learner's language
-  kTitleSort = 4,      ///< case-folded title, for alphabetical sorting
-  kTypesValue = 5,     ///< types joined by kListSeparator, for facet counts
-  kLicenseValue = 6,   ///< license, for facet counts
-  kLevelValue = 7,     ///< level, for facet counts
-  kCollectionValue = 8,///< collection, for facet counts
-  kSubjectsValue = 9,  ///< subjects joined by kListSeparator, for facet counts
-  kBodyText = 10,      ///< the record's `text`, kept out of the document data so that
-                       ///< showing a hit never parses a whole book chapter. Values are not
-                       ///< compressed: 33 MB of the handbook's index, and inflating the
-                       ///< text of ten hits per search would cost more (docs/index-schema.md)
-  kRatingBoost = 11,   ///< sortable_serialise(rating_boost()), added to the BM25 score
-  kDisplay = 12,       ///< what a hit or a translation link shows (display_fields.hpp),
-                       ///< so that a hit parses no stored record, its own nor its
-                       ///< translations'; documents without it fall back to the record
+  kDatePublished = 0,    ///< sortable_serialise(YYYYMMDD), for sort=date
+  kDateModified = 1,     ///< sortable_serialise(YYYYMMDD)
+  kWorkKey = 2,          ///< the work's key ("id:" + id for a record alone): collapse key
+  kLanguageValue = 3,    ///< canonical language tag, to prefer the learner's language
+  kTitleSort = 4,        ///< case-folded title, for alphabetical sorting
+  kTypesValue = 5,       ///< types joined by kListSeparator, for facet counts
+  kLicenseValue = 6,     ///< license, for facet counts
+  kLevelValue = 7,       ///< level, for facet counts
+  kCollectionValue = 8,  ///< collection, for facet counts
+  kSubjectsValue = 9,    ///< subjects joined by kListSeparator, for facet counts
+  kBodyText = 10,        ///< the record's `text`, kept out of the document data so that
+                         ///< showing a hit never parses a whole book chapter. Values are not
+                         ///< compressed: 33 MB of the handbook's index, and inflating the
+                         ///< text of ten hits per search would cost more (docs/index-schema.md)
+  kRatingBoost = 11,     ///< sortable_serialise(rating_boost()), added to the BM25 score
+  kDisplay = 12,         ///< what a hit or a translation link shows (display_fields.hpp),
+                         ///< so that a hit parses no stored record, its own nor its
+                         ///< translations'; documents without it fall back to the record
 };
 
 /// Separates the items of a multi-valued value slot.

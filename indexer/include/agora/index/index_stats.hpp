@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 namespace agora::index {
 

@@ -1,8 +1,8 @@
 // Writes records into the Xapian index: one document per record id.
 #pragma once
 
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <unordered_map>
 

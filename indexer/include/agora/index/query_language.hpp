@@ -40,8 +40,7 @@ class QueryLanguageGuesser {
   };
   /// The mean log share of `candidate`'s documents that contain each word's stem, or a
   /// very low number as soon as it cannot exceed `to_beat`.
-  double log_likelihood(const Candidate& candidate, const std::string& query,
-                        double to_beat) const;
+  double log_likelihood(const Candidate& candidate, const std::string& query, double to_beat) const;
 
   const Xapian::Database& database_;
   std::vector<Candidate> candidates_;

@@ -11,11 +11,11 @@ namespace agora::index {
 struct QueryClause {
   enum class Kind { words, phrase };
   Kind kind = Kind::words;
-  std::string text;            ///< the words or the phrase, without quotes or operators
-  std::string field;           ///< "title", "subject", "type", "lang", "license", "level",
-                               ///< "collection"; empty for the whole record
-  bool excluded = false;       ///< written with a leading '-'
-  bool prefix = false;         ///< written with a trailing '*'
+  std::string text;               ///< the words or the phrase, without quotes or operators
+  std::string field;              ///< "title", "subject", "type", "lang", "license", "level",
+                                  ///< "collection"; empty for the whole record
+  bool excluded = false;          ///< written with a leading '-'
+  bool prefix = false;            ///< written with a trailing '*'
   bool or_with_previous = false;  ///< an OR stood between this clause and the previous one
 };
 

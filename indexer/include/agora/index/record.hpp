@@ -23,18 +23,18 @@ struct Record {
   /// Other language versions of this resource, by url or id (schema.org workTranslation,
   /// hreflang alternates): the index groups linked records into one work (work_linker.hpp).
   std::vector<std::string> version_links;
-  std::string license;              ///< SPDX id (CC URLs are mapped to SPDX ids)
+  std::string license;  ///< SPDX id (CC URLs are mapped to SPDX ids)
   std::vector<std::string> types;
   std::string level;
   std::vector<std::string> keywords;
   std::vector<std::string> subjects;
   std::vector<std::string> authors;
   std::string publisher;
-  std::string date_published;       ///< ISO 8601 date as written (YYYY[-MM[-DD]])
+  std::string date_published;  ///< ISO 8601 date as written (YYYY[-MM[-DD]])
   std::string date_modified;
   std::string collection;
-  double rating_value = 0;          ///< aggregateRating.ratingValue, 1–5; 0 when unrated
-  double rating_count = 0;          ///< aggregateRating.ratingCount
+  double rating_value = 0;  ///< aggregateRating.ratingValue, 1–5; 0 when unrated
+  double rating_count = 0;  ///< aggregateRating.ratingCount
   nlohmann::json stored = nlohmann::json::object();
 };
 

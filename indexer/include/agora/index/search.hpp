@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/index/dictionaries.hpp"
@@ -19,14 +19,14 @@
 
 namespace agora::index {
 
-struct QueryTerms;      // query_builder.hpp
-struct BuiltQuery;      // query_builder.hpp
-class ChineseScripts;   // translation/chinese_scripts.hpp
+struct QueryTerms;     // query_builder.hpp
+struct BuiltQuery;     // query_builder.hpp
+class ChineseScripts;  // translation/chinese_scripts.hpp
 
 /// What a learner asks for.
 struct SearchRequest {
-  std::string query;              ///< query syntax, see query_syntax.hpp
-  std::string learner_language;   ///< BCP-47; the query is analysed in this language
+  std::string query;             ///< query syntax, see query_syntax.hpp
+  std::string learner_language;  ///< BCP-47; the query is analysed in this language
   std::map<std::string, std::vector<std::string>> filters;  ///< facet name → accepted values
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -50,7 +50,7 @@ struct Hit {
   std::string language;
   std::vector<std::string> types;
   std::string license;
-  std::string snippet;            ///< HTML: escaped text with matches in <mark>
+  std::string snippet;  ///< HTML: escaped text with matches in <mark>
   double score = 0;
   bool in_learner_language = false;
   /// Set when the hit is shown in the learner's language but another version of its
@@ -75,10 +75,10 @@ struct FacetCount {
 struct SearchResult {
   Xapian::doccount total = 0;
   bool total_is_estimate = false;
-  bool relaxed = false;           ///< no record had every word; any word was accepted
+  bool relaxed = false;  ///< no record had every word; any word was accepted
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetCount>> facets;
-  std::string suggestion;         ///< did-you-mean query, empty when none
+  std::string suggestion;  ///< did-you-mean query, empty when none
   /// The language the query is written in when it is not the learner's (judged by the
   /// index's vocabulary), else empty.
   std::string query_language;

@@ -29,8 +29,7 @@ struct Account {
 };
 
 /// The account with this id, or nullopt (also for no id: work imported by agora-index).
-std::optional<Account> load_account(sqlite::Connection& connection,
-                                    std::optional<std::int64_t> id);
+std::optional<Account> load_account(sqlite::Connection& connection, std::optional<std::int64_t> id);
 
 /// {id, username, displayName, role}: what others may see of an account.
 nlohmann::json account_json(const Account& account);
@@ -54,7 +53,7 @@ void require_role(const Caller& caller, Role least);
 
 /// A web session as created at sign-in.
 struct Session {
-  std::string token;       ///< goes in the cookie; only its digest is stored
+  std::string token;  ///< goes in the cookie; only its digest is stored
   std::string csrf_token;
   std::int64_t expires_at = 0;
   Account account;

@@ -19,7 +19,8 @@ struct Actor {
 
 /// Appends one entry; call it inside the transaction that makes the change.
 void append_audit(sqlite::Connection& connection, const Actor& actor, const std::string& action,
-                  const std::string& subject, const nlohmann::json& detail = nlohmann::json::object());
+                  const std::string& subject,
+                  const nlohmann::json& detail = nlohmann::json::object());
 
 /// The newest `limit` entries, newest first: {id, at, actor, action, subject, detail}.
 nlohmann::json recent_audit(sqlite::Connection& connection, std::int64_t limit);

@@ -20,7 +20,9 @@ class RateLimiter {
   /// `clock` gives the time in seconds (tests pass their own).
   RateLimiter(std::size_t max_events, std::int64_t window_seconds, std::size_t max_keys = 10000,
               std::function<std::int64_t()> clock = now_seconds)
-      : max_events_(max_events), window_seconds_(window_seconds), max_keys_(max_keys),
+      : max_events_(max_events),
+        window_seconds_(window_seconds),
+        max_keys_(max_keys),
         clock_(std::move(clock)) {}
 
   /// True while `key` has had fewer than max_events events in the window.

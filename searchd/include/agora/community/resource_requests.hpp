@@ -14,18 +14,17 @@ namespace agora::community {
 
 /// How requests are listed.
 struct RequestFilter {
-  std::string query;           ///< words matched in topic and details; empty: all
-  std::string query_language;  ///< analyzer for the query words
-  std::string language;        ///< requests in this language (primary subtag); empty: all
-  std::string status = "open"; ///< open, answered or all
-  bool mine = false;           ///< only the caller's own
+  std::string query;            ///< words matched in topic and details; empty: all
+  std::string query_language;   ///< analyzer for the query words
+  std::string language;         ///< requests in this language (primary subtag); empty: all
+  std::string status = "open";  ///< open, answered or all
+  bool mine = false;            ///< only the caller's own
   std::size_t limit = 50;
 };
 
 class ResourceRequests {
  public:
-  ResourceRequests(StateDatabase& state, PublishedIndex& index,
-                   const analyzers::Registry& registry)
+  ResourceRequests(StateDatabase& state, PublishedIndex& index, const analyzers::Registry& registry)
       : state_(state), index_(index), registry_(registry) {}
 
   /// {"topic", "details", "language", "level"} from anyone, signed in or not.

@@ -15,7 +15,7 @@
 namespace agora::community {
 
 struct ReviewRules {
-  int approvals_required = 1;        ///< approvals from reviewers other than the author
+  int approvals_required = 1;            ///< approvals from reviewers other than the author
   std::string collection = "community";  ///< for submitted records that name none
 };
 

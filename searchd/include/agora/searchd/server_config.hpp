@@ -8,36 +8,36 @@
 namespace agora::searchd {
 
 struct ServerConfig {
-  std::string db = "data/index";      ///< index directory
-  std::string web;                    ///< static files to serve at /, none when empty
+  std::string db = "data/index";  ///< index directory
+  std::string web;                ///< static files to serve at /, none when empty
   std::string host = "127.0.0.1";
-  int port = 8080;                    ///< 0 picks a free port (printed at start-up)
-  std::size_t threads = 0;            ///< 0: four per core, at least 8
+  int port = 8080;                        ///< 0 picks a free port (printed at start-up)
+  std::size_t threads = 0;                ///< 0: four per core, at least 8
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
-  bool access_log = true;             ///< one JSON line per request on standard output
+  bool access_log = true;                 ///< one JSON line per request on standard output
 
   // Serving on the open internet (docs/serving.md).
-  std::size_t queue_length = 0;       ///< whole requests waiting for a worker; 0: 8 per worker
+  std::size_t queue_length = 0;  ///< whole requests waiting for a worker; 0: 8 per worker
   std::size_t max_connections = 4096;
   std::size_t max_connections_per_address = 128;
-  double header_timeout = 10;         ///< seconds from a request's first byte to its last header
-  double body_timeout = 20;           ///< seconds for the body once the headers are in
-  double keep_alive_timeout = 5;      ///< seconds a connection may idle between requests
+  double header_timeout = 10;     ///< seconds from a request's first byte to its last header
+  double body_timeout = 20;       ///< seconds for the body once the headers are in
+  double keep_alive_timeout = 5;  ///< seconds a connection may idle between requests
   std::size_t max_requests_per_connection = 1000;
   std::vector<std::string> trusted_proxies;  ///< X-Forwarded-For is believed from these only
-  std::size_t cache_entries = 1000;   ///< result pages kept for repeated searches; 0: none
+  std::size_t cache_entries = 1000;          ///< result pages kept for repeated searches; 0: none
 
   // Query translation (docs/cross-lingual.md): the installed dictionaries by default.
   bool translation = true;
-  std::string dictionaries;           ///< compiled by agora-index dictionaries; empty: default
+  std::string dictionaries;  ///< compiled by agora-index dictionaries; empty: default
 
   // Collaboration (docs/collaboration.md).
-  std::string state;                  ///< SQLite state database; empty: next to db
-  int approvals = 1;                  ///< approvals that publish a revision
-  double session_hours = 168;         ///< how long a web session lasts
-  bool secure_cookies = false;        ///< mark the session cookie Secure (behind HTTPS)
-  bool registration = true;           ///< anyone may register a learner account
-  int registrations_per_hour = 5;     ///< per client address
+  std::string state;                     ///< SQLite state database; empty: next to db
+  int approvals = 1;                     ///< approvals that publish a revision
+  double session_hours = 168;            ///< how long a web session lasts
+  bool secure_cookies = false;           ///< mark the session cookie Secure (behind HTTPS)
+  bool registration = true;              ///< anyone may register a learner account
+  int registrations_per_hour = 5;        ///< per client address
   int anonymous_requests_per_hour = 20;  ///< resource requests without an account, per address
   std::size_t max_body_bytes = 1 << 20;
 
