@@ -24,10 +24,3 @@ TEST_CASE("a bare article or a trailing apostrophe is left alone", "[elision]") 
   CHECK(transformed_term(*french, "l'") == "l'");
   CHECK(transformed_term(*french, "'école") == "'école");
 }
-
-TEST_CASE("Turkish case endings after an apostrophe are dropped", "[elision]") {
-  const auto stripper = make_apostrophe_suffix_stripper();
-  CHECK(transformed_term(*stripper, "istanbul'da") == "istanbul");
-  CHECK(transformed_term(*stripper, "ankara'nın") == "ankara");
-  CHECK(transformed_term(*stripper, "kooperatif") == "kooperatif");
-}
