@@ -270,8 +270,7 @@ class Writer {
  private:
   void write(Analysed& item) {
     switch (item.kind) {
-      case ImportItem::Kind::failure:
-        return report(item.where, item.failure);
+      case ImportItem::Kind::failure: return report(item.where, item.failure);
       case ImportItem::Kind::skipped:
         return note_skipped(errors_, summary_, item.where.file, item.failure.message);
       case ImportItem::Kind::deletion:

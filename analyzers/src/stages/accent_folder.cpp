@@ -21,28 +21,17 @@ bool has_optional_diacritics(UScriptCode script) {
 // them as the plain letter(s).
 const char16_t* plain_spelling(UChar32 c) {
   switch (c) {
-    case 0x0142:
-      return u"l";  // ł
-    case 0x00F8:
-      return u"o";  // ø
-    case 0x0111:
-      return u"d";  // đ
-    case 0x0127:
-      return u"h";  // ħ
-    case 0x0167:
-      return u"t";  // ŧ
-    case 0x0131:
-      return u"i";  // dotless ı
-    case 0x00E6:
-      return u"ae";  // æ
-    case 0x0153:
-      return u"oe";  // œ
-    case 0x00F0:
-      return u"d";  // ð
-    case 0x00FE:
-      return u"th";  // þ
-    default:
-      return nullptr;
+    case 0x0142: return u"l";   // ł
+    case 0x00F8: return u"o";   // ø
+    case 0x0111: return u"d";   // đ
+    case 0x0127: return u"h";   // ħ
+    case 0x0167: return u"t";   // ŧ
+    case 0x0131: return u"i";   // dotless ı
+    case 0x00E6: return u"ae";  // æ
+    case 0x0153: return u"oe";  // œ
+    case 0x00F0: return u"d";   // ð
+    case 0x00FE: return u"th";  // þ
+    default: return nullptr;
   }
 }
 

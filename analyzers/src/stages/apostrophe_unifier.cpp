@@ -14,8 +14,7 @@ bool is_apostrophe_variant(UChar32 c) {
     case 0xFF07:  // fullwidth apostrophe
     case 0x0060:  // grave accent used as an apostrophe
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 

@@ -28,8 +28,7 @@ UChar32 arabic_form(UChar32 c) {
       return 0x0627;
     case 0x0649:  // alef maksura, written for final yeh in Egypt and elsewhere
       return 0x064A;
-    default:
-      return western_digit(c);
+    default: return western_digit(c);
   }
 }
 
@@ -46,8 +45,7 @@ UChar32 persian_form(UChar32 c) {
     case 0x200C:  // zero-width non-joiner: "می‌خواهم" and "میخواهم" are the same
                   // word
       return kDrop;
-    default:
-      return western_digit(c);
+    default: return western_digit(c);
   }
 }
 

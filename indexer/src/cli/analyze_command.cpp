@@ -148,9 +148,7 @@ int run_analyze(const std::vector<std::string>& args, Streams streams) {
         streams.out << '\n';
       }
       return 0;
-    case Mode::words:
-      print_words(analyzer, streams);
-      return 0;
+    case Mode::words: print_words(analyzer, streams); return 0;
     default: {
       const std::string text(std::istreambuf_iterator<char>(streams.in), {});
       streams.out << analyzers::format_tokens(analyzer.analyze(text, options.purpose));

@@ -66,10 +66,8 @@ bool is_block(GumboTag tag) {
     case GUMBO_TAG_SECTION:
     case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_DD: return true;
+    default: return false;
   }
 }
 
@@ -86,10 +84,8 @@ bool is_skipped(GumboTag tag) {
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FORM:
     case GUMBO_TAG_SVG:
-    case GUMBO_TAG_HEAD:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_HEAD: return true;
+    default: return false;
   }
 }
 

@@ -41,8 +41,7 @@ std::optional<FrontMatter> split_front_matter(std::string_view text) {
 // yaml-cpp leaves scalars untyped, which suits us: dates and ids stay as written.
 json json_from_yaml(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      return node.Scalar();
+    case YAML::NodeType::Scalar: return node.Scalar();
     case YAML::NodeType::Sequence: {
       json array = json::array();
       for (const auto& item : node) array.push_back(json_from_yaml(item));
@@ -55,8 +54,7 @@ json json_from_yaml(const YAML::Node& node) {
       }
       return object;
     }
-    default:
-      return nullptr;
+    default: return nullptr;
   }
 }
 

@@ -82,14 +82,10 @@ std::optional<Role> parse_role(const std::string& name) {
 
 const char* role_name(Role role) {
   switch (role) {
-    case Role::learner:
-      return "learner";
-    case Role::contributor:
-      return "contributor";
-    case Role::reviewer:
-      return "reviewer";
-    case Role::admin:
-      return "admin";
+    case Role::learner: return "learner";
+    case Role::contributor: return "contributor";
+    case Role::reviewer: return "reviewer";
+    case Role::admin: return "admin";
   }
   return "learner";
 }
