@@ -219,6 +219,12 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const analyzers:
   return built;
 }
 
+void QueryTerms::add(const QueryTerms& other) {
+  exact.insert(other.exact.begin(), other.exact.end());
+  folded.insert(other.folded.begin(), other.folded.end());
+  stems.insert(other.stems.begin(), other.stems.end());
+}
+
 Xapian::Query BuiltQuery::restricted(Xapian::Query query) const {
   if (!excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
   for (const Xapian::Query& filter : filters) {

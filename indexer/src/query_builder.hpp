@@ -19,6 +19,9 @@ struct QueryTerms {
   std::set<std::string> folded;
   std::set<std::string> stems;  ///< stems in `stem_language`
   std::string stem_language;
+
+  /// Adds the terms of `other`, whose stems (if it has any) are in `stem_language` too.
+  void add(const QueryTerms& other);
 };
 
 struct BuiltQuery {

@@ -271,9 +271,7 @@ void Searcher::add_script_variants(BuiltQuery& built, const SearchRequest& reque
     // Below the script as typed: a zh-CN learner's Simplified title finds the zh-TW page
     // too, but after the zh-CN one.
     matching.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, other.matching, kOtherScriptWeight);
-    built.terms.exact.insert(other.terms.exact.begin(), other.terms.exact.end());
-    built.terms.folded.insert(other.terms.folded.begin(), other.terms.folded.end());
-    built.terms.stems.insert(other.terms.stems.begin(), other.terms.stems.end());
+    built.terms.add(other.terms);
   }
   if (matching.size() == 1) return;
   built.matching = Xapian::Query(Xapian::Query::OP_OR, matching.begin(), matching.end());
@@ -389,7 +387,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
     enquire.set_sort_by_value_then_relevance(schema::kDatePublished, true);
   }
   Xapian::Query boosts = learner_language_boost(learner, true);
-  if (const std::string written_in = query_language_guesser().guess(wanted_text(clauses), learner);
+  const std::string text = wanted_text(clauses);
+  if (const std::string written_in = query_language_guesser().guess(text, learner);
       written_in != learner) {
     result.query_language = written_in;
     boosts = Xapian::Query(
@@ -400,7 +399,6 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
   // The query's own words, or its translations as well.
   const std::string source = result.query_language.empty() ? learner : result.query_language;
-  const std::string text = wanted_text(clauses);
   std::map<std::string, QueryTerms> translated_terms;  // by target language
   bool languages_left_out = false;
   auto with_translations = [&](BuiltQuery& query, bool any_word, bool every_language) {
@@ -486,13 +484,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
     const Xapian::Document document =
         chosen == 0 ? match.get_document() : database_.get_document(versions[chosen].docid);
     const std::string body = document.get_value(schema::kBodyText);
-    // The query's words, and those of its translation into the hit's language.
+    // The query's words, and those of its translation into the hit's language (which has
+    // words and folded forms only, no stems).
     const auto translated = translated_terms.find(primary_subtag(hit.language));
     QueryTerms marked;
     if (translated != translated_terms.end()) {
       marked = built.terms;
-      marked.exact.insert(translated->second.exact.begin(), translated->second.exact.end());
-      marked.folded.insert(translated->second.folded.begin(), translated->second.folded.end());
+      marked.add(translated->second);
     }
     hit.snippet =
         make_snippet(body.empty() ? shown.description : body, analyzer_for(hit.language),
