@@ -8,19 +8,16 @@
 
 #include "agora/error.hpp"
 #include "agora/index/dictionaries.hpp"
+#include "shared_registry.hpp"
 #include "temp_files.hpp"
 #include "translation/cedict_reader.hpp"
 #include "translation/dictd_reader.hpp"
 
 using namespace agora::index;
+using agora::test::shared_registry;
 using agora::test::TempDir;
 
 namespace {
-
-const agora::analyzers::Registry& registry() {
-  static const agora::analyzers::Registry shared;
-  return shared;
-}
 
 constexpr std::string_view kDigits =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -60,7 +57,7 @@ std::filesystem::path write_dictd(
 
 std::vector<std::string> lookup(const Dictionaries& dictionaries, const std::string& from,
                                 const std::string& to, const std::string& words) {
-  return dictionaries.translate(from, to, lexicon_key(words, registry().for_tag(from)), 8);
+  return dictionaries.translate(from, to, lexicon_key(words, shared_registry().for_tag(from)), 8);
 }
 
 using Strings = std::vector<std::string>;
@@ -166,7 +163,7 @@ TEST_CASE("CC-CEDICT gives both scripts and only real translations", "[dictionar
 
 TEST_CASE("lexicons match on stems, prefer the same word, and serve both directions",
           "[dictionaries]") {
-  Dictionaries::Builder builder(registry());
+  Dictionaries::Builder builder(shared_registry());
   builder.add({"en-fr", "", "en", "fr"}, {{"package", {"paquet", "colis"}},
                                           {"packaging", {"emballage"}},
                                           {"network", {"réseau"}},
@@ -188,7 +185,7 @@ TEST_CASE("lexicons match on stems, prefer the same word, and serve both directi
 
 TEST_CASE("compiled dictionaries are mapped back unchanged, broken files refused",
           "[dictionaries]") {
-  Dictionaries::Builder builder(registry());
+  Dictionaries::Builder builder(shared_registry());
   builder.add({"freedict-eng-fra", "/x", "en", "fr", 2},
               {{"network", {"filet", "réseau"}}, {"computer", {"ordinateur"}}});
   const Dictionaries built = builder.build();
@@ -196,7 +193,7 @@ TEST_CASE("compiled dictionaries are mapped back unchanged, broken files refused
   const auto path = dir.path() / "dictionaries.agora";
   built.write(path, "fingerprint 1");
 
-  const Dictionaries mapped = Dictionaries::open(path, registry());
+  const Dictionaries mapped = Dictionaries::open(path, shared_registry());
   CHECK(lookup(mapped, "en", "fr", "network") == Strings{"filet", "réseau"});
   CHECK(lookup(mapped, "fr", "en", "ordinateur") == Strings{"computer"});
   REQUIRE(mapped.sources().size() == 1);
@@ -211,17 +208,17 @@ TEST_CASE("compiled dictionaries are mapped back unchanged, broken files refused
       bytes.assign(std::istreambuf_iterator<char>(in), {});
     }
     dir.write("short.agora", bytes.substr(0, bytes.size() - 40));
-    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "short.agora", registry()),
+    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "short.agora", shared_registry()),
                       Catch::Contains("short.agora: truncated"));
   }
   SECTION("a file of something else") {
     dir.write("other.agora", "not a dictionary file at all");
-    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "other.agora", registry()),
+    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "other.agora", shared_registry()),
                       Catch::Contains("not a compiled dictionary file"));
     CHECK(Dictionaries::fingerprint_of(dir.path() / "other.agora").empty());
   }
   SECTION("no file") {
-    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "none.agora", registry()),
+    CHECK_THROWS_WITH(Dictionaries::open(dir.path() / "none.agora", shared_registry()),
                       Catch::Contains("agora-index dictionaries"));
   }
 }
@@ -236,7 +233,7 @@ TEST_CASE("dictionaries are found in their folder by name, broken ones left out 
   dir.write("README", "not a dictionary");
   std::vector<std::string> problems;
   const Dictionaries dictionaries =
-      Dictionaries::load({dir.path(), dir.path() / "no-cedict.js"}, registry(), problems);
+      Dictionaries::load({dir.path(), dir.path() / "no-cedict.js"}, shared_registry(), problems);
   CHECK(dictionaries.sources().size() == 2);
   CHECK(lookup(dictionaries, "en", "fr", "network") == Strings{"réseau"});
   REQUIRE(problems.size() == 2);

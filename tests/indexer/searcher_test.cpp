@@ -6,16 +6,14 @@
 
 #include "agora/index/import_run.hpp"
 #include "agora/index/search.hpp"
+#include "shared_registry.hpp"
 #include "temp_files.hpp"
 
 using namespace agora::index;
 
-namespace {
+using agora::test::shared_registry;
 
-const agora::analyzers::Registry& registry() {
-  static const agora::analyzers::Registry instance;
-  return instance;
-}
+namespace {
 
 // The sample corpus plus a record with hostile HTML, indexed once for all tests here.
 Searcher& corpus_searcher() {
@@ -36,14 +34,14 @@ Searcher& corpus_searcher() {
         R"( "inLanguage": "en", "text": "<script>alert('x')</script> zanzibarian \"quotes\" & <b>bold</b>"})"
         "\n");
     const std::string corpus = std::string(AGORA_SOURCE_DIR) + "/corpus/";
-    IndexWriter writer(db.path(), registry());
+    IndexWriter writer(db.path(), shared_registry());
     std::ostringstream errors;
     const ImportSummary summary =
         import_paths({corpus + "resources", corpus + "feeds", corpus + "html", corpus + "oai",
                       input.path().string()},
                      writer, {}, agora::analyzers::LanguageDetector(), errors, nullptr, nullptr);
     REQUIRE(summary.failed == 0);
-    searcher = std::make_unique<Searcher>(db.path(), registry());
+    searcher = std::make_unique<Searcher>(db.path(), shared_registry());
   }
   return *searcher;
 }

@@ -9,6 +9,7 @@
 #include "agora/index/dictionaries.hpp"
 #include "agora/index/import_run.hpp"
 #include "agora/index/search.hpp"
+#include "shared_registry.hpp"
 #include "temp_files.hpp"
 #include "translation/chinese_scripts.hpp"
 #include "translation/query_translation.hpp"
@@ -17,17 +18,14 @@ using namespace agora::index;
 using agora::test::TempDir;
 namespace fs = std::filesystem;
 
-namespace {
+using agora::test::shared_registry;
 
-const agora::analyzers::Registry& registry() {
-  static const agora::analyzers::Registry shared;
-  return shared;
-}
+namespace {
 
 // A small English–French dictionary, read both ways.
 const Dictionaries& test_dictionaries() {
   static const Dictionaries built = [] {
-    Dictionaries::Builder builder(registry());
+    Dictionaries::Builder builder(shared_registry());
     builder.add({"test-en-fr", "", "en", "fr"}, {{"network", {"filet", "réseau"}},
                                                  {"configuration", {"configuration"}},
                                                  {"budget", {"budget"}},
@@ -66,7 +64,7 @@ std::string french_pages() {
 fs::path make_index(const TempDir& dir, const std::string& records) {
   static const agora::analyzers::LanguageDetector detector;
   const fs::path db = dir.path() / "index";
-  IndexWriter writer(db, registry());
+  IndexWriter writer(db, shared_registry());
   std::ostringstream errors;
   import_paths({dir.write("records.jsonl", records).string()}, writer, {}, detector, errors,
                nullptr, nullptr);
@@ -86,7 +84,7 @@ SearchResult search(Searcher& searcher, const std::string& query, const std::str
 
 TEST_CASE("an English query finds the French page through its translation", "[translation]") {
   const TempDir dir;
-  Searcher searcher(make_index(dir, english_pages() + french_pages()), registry());
+  Searcher searcher(make_index(dir, english_pages() + french_pages()), shared_registry());
   searcher.use_dictionaries(&test_dictionaries());
 
   const SearchResult result = search(searcher, "network configuration", "fr");
@@ -121,7 +119,7 @@ TEST_CASE("an English query finds the French page through its translation", "[tr
 TEST_CASE("a French learner's French words find a page that exists only in English",
           "[translation]") {
   const TempDir dir;
-  Searcher searcher(make_index(dir, english_pages()), registry());
+  Searcher searcher(make_index(dir, english_pages()), shared_registry());
   searcher.use_dictionaries(&test_dictionaries());
   // The index holds no French: the words stay French, and English is searched.
   const SearchResult result = search(searcher, "jardin", "fr");
@@ -137,18 +135,18 @@ TEST_CASE("a French learner's French words find a page that exists only in Engli
 
 TEST_CASE("a word with many senses weighs as one word", "[translation]") {
   // Structured translation: each query word is one synonym group, whatever its senses.
-  Dictionaries::Builder builder(registry());
+  Dictionaries::Builder builder(shared_registry());
   builder.add({"senses", "", "en", "fr"},
               {{"file", {"fichier", "dossier", "lime", "rang", "file", "classeur", "colonne"}},
                {"garden", {"jardin"}}});
   const Dictionaries dictionaries = builder.build();
-  QueryTranslation translation = translate_query("file garden", registry().for_tag("en"),
-                                                 registry().for_tag("fr"), dictionaries);
+  QueryTranslation translation = translate_query("file garden", shared_registry().for_tag("en"),
+                                                 shared_registry().for_tag("fr"), dictionaries);
   REQUIRE(translation.words.size() == 2);
   CHECK(translation.words[0].alternatives.size() == 7);
   QueryTerms terms;
   const Xapian::Query query =
-      translation_query(translation, registry().for_tag("fr"), false, terms);
+      translation_query(translation, shared_registry().for_tag("fr"), false, terms);
   // Two groups OR-ed, each an OP_SYNONYM.
   CHECK(query.get_type() == Xapian::Query::OP_OR);
   REQUIRE(query.get_num_subqueries() == 2);
@@ -158,13 +156,14 @@ TEST_CASE("a word with many senses weighs as one word", "[translation]") {
 }
 
 TEST_CASE("entries of several words are tried before single words", "[translation]") {
-  Dictionaries::Builder builder(registry());
+  Dictionaries::Builder builder(shared_registry());
   builder.add({"phrases", "", "en", "fr"}, {{"package", {"paquet"}},
                                             {"manager", {"gérant"}},
                                             {"package manager", {"gestionnaire de paquets"}}});
   const Dictionaries dictionaries = builder.build();
-  const QueryTranslation translation = translate_query(
-      "the package manager", registry().for_tag("en"), registry().for_tag("fr"), dictionaries);
+  const QueryTranslation translation =
+      translate_query("the package manager", shared_registry().for_tag("en"),
+                      shared_registry().for_tag("fr"), dictionaries);
   REQUIRE(translation.words.size() == 1);
   CHECK(translation.words[0].source == "package manager");
   CHECK(translation.text() == "gestionnaire de paquets");
@@ -181,7 +180,7 @@ TEST_CASE("Simplified and Traditional Chinese find each other", "[translation][c
   Searcher searcher(
       make_index(dir, record("net-tw", "zh-TW", "網絡設定", "設定網絡的方法。") +
                           record("pkg-cn", "zh-CN", "软件包管理", "安装软件包的方法。")),
-      registry());
+      shared_registry());
   // No dictionaries, translation off: the other script is not a translation.
   for (const auto& [query, wanted] :
        {std::pair{"网络设定", "net-tw"}, std::pair{"軟件包管理", "pkg-cn"}}) {
@@ -203,7 +202,7 @@ TEST_CASE("English queries translate as their golden files say, per covered lang
   const fs::path compiled = default_compiled_dictionaries_path();
   INFO("compiled dictionaries: " << compiled.string() << " (scripts/build.sh makes them)");
   REQUIRE(fs::exists(compiled));
-  const Dictionaries dictionaries = Dictionaries::open(compiled, registry());
+  const Dictionaries dictionaries = Dictionaries::open(compiled, shared_registry());
   const char* update = std::getenv("AGORA_UPDATE_GOLDEN");
   int languages = 0;
   for (const auto& entry : fs::directory_iterator(folder)) {
@@ -213,8 +212,8 @@ TEST_CASE("English queries translate as their golden files say, per covered lang
     const std::string to = language.substr(language.find('-') + 1);
     ++languages;
     DYNAMIC_SECTION(language) {
-      const auto& source = registry().for_tag(from);
-      const auto& target = registry().for_tag(to);
+      const auto& source = shared_registry().for_tag(from);
+      const auto& target = shared_registry().for_tag(to);
       CHECK(dictionaries.covers(source.language(), target.language()));
       // Each line is a query, a tab, and what it becomes.
       std::ifstream lines(entry.path());

@@ -11,23 +11,21 @@
 #include "agora/index/index_stats.hpp"
 #include "agora/index/query_language.hpp"
 #include "agora/index/search.hpp"
+#include "shared_registry.hpp"
 #include "temp_files.hpp"
 
 using namespace agora::index;
 using agora::test::TempDir;
 namespace schema = agora::index::schema;
 
-namespace {
+using agora::test::shared_registry;
 
-const agora::analyzers::Registry& registry() {
-  static const agora::analyzers::Registry shared;
-  return shared;
-}
+namespace {
 
 ImportSummary import(const std::vector<std::string>& paths, const std::filesystem::path& db,
                      const ImportOptions& options = {}) {
   static const agora::analyzers::LanguageDetector detector;
-  IndexWriter writer(db, registry());
+  IndexWriter writer(db, shared_registry());
   std::ostringstream errors;
   ImportSummary summary = import_paths(paths, writer, options, detector, errors, nullptr, nullptr);
   UNSCOPED_INFO(errors.str());
@@ -73,7 +71,7 @@ const char* kGerman =
 SearchResult search(const std::filesystem::path& db, const std::string& query,
                     const std::string& learner,
                     std::map<std::string, std::vector<std::string>> filters = {}) {
-  Searcher searcher(db, registry());
+  Searcher searcher(db, shared_registry());
   SearchRequest request;
   request.query = query;
   request.learner_language = learner;
@@ -112,7 +110,7 @@ TEST_CASE("links by id join a work, and a version that leaves splits it", "[work
   CHECK(linked.works == 1);
   CHECK(linked.works_by_languages == std::array<Xapian::doccount, 3>{0, 0, 1});
   {
-    IndexWriter writer(db, registry());
+    IndexWriter writer(db, shared_registry());
     REQUIRE(writer.remove("budget-en"));
     writer.commit();
   }
@@ -210,7 +208,7 @@ TEST_CASE("a --work-from-path that matches no file is a warning", "[works]") {
   TempDir dir;
   dir.write("a.jsonl", kEnglish);
   const agora::analyzers::LanguageDetector detector;
-  IndexWriter writer(dir.path() / "index", registry());
+  IndexWriter writer(dir.path() / "index", shared_registry());
   ImportOptions options;
   options.work_from_path.emplace("nomatch/");
   options.work_from_path_text = "nomatch/";
@@ -238,7 +236,7 @@ TEST_CASE("the query's language is judged from the index's own vocabulary", "[wo
   const auto db = dir.path() / "index";
   import({dir.write("notes.jsonl", records).string()}, db);
   const Xapian::Database database(db.string());
-  const QueryLanguageGuesser guesser(database, registry());
+  const QueryLanguageGuesser guesser(database, shared_registry());
   CHECK(guesser.guess("members plan the spending", "fr") == "en");
   CHECK(guesser.guess("les membres planifient les dépenses", "fr") == "fr");
   CHECK(guesser.guess("les membres planifient les dépenses", "en") == "fr");

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "agora/analyzers/registry.hpp"
+#include "shared_registry.hpp"
 #include "token_helpers.hpp"
 
 namespace agora::test {
@@ -22,11 +22,6 @@ struct StageExpectation {
   std::string language;
   std::vector<std::string> in_chain;
 };
-
-inline const analyzers::Registry& shared_registry() {
-  static const analyzers::Registry registry;
-  return registry;
-}
 
 inline void check_stage(const analyzers::Stage& stage, const StageExpectation& expected) {
   INFO("stage " << stage.name() << ", input \"" << expected.input << "\", chain "
