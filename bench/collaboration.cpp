@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "agora/community/accounts.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/community/index_sync.hpp"
 #include "agora/community/published_index.hpp"
-#include "agora/community/refusal.hpp"
+#include "agora/community/review_desk.hpp"
 #include "agora/community/secrets.hpp"
-#include "agora/community/submissions.hpp"
+#include "agora/community/submission_desk.hpp"
 #include "agora/index/import_run.hpp"
 
 using namespace agora;
@@ -114,7 +115,11 @@ int main() {
     searcher.refresh();
     return searcher;
   });
-  community::Submissions submissions(state, published, sync, registry, {1, "bench"});
+  const community::ReviewRules review_rules{1, "bench"};
+  const community::RecordRules rules(registry, review_rules.collection);
+  community::Resources resources(state, published, rules);
+  community::SubmissionDesk submissions(state, published, sync, resources, rules, review_rules);
+  community::ReviewDesk reviews(state, sync, rules, review_rules);
   const community::Actor bench{std::nullopt, "bench"};
   community::Caller author, reviewer;
   author.account = accounts.create("author", "", community::Role::contributor, std::nullopt, bench);
@@ -126,10 +131,10 @@ int main() {
   const auto submitting = Clock::now();
   for (int i = 0; i < kSubmissions; ++i) {
     try {
-      ids.push_back(submissions.submit(author, record(i), false)["id"]);
-    } catch (const community::Refusal&) {  // a look-alike title: confirmed, as a person would
+      ids.push_back(submissions.submit(author, record(i), false).id);
+    } catch (const community::Conflict&) {  // a look-alike title: confirmed, as a person would
       ++look_alikes;
-      ids.push_back(submissions.submit(author, record(i), true)["id"]);
+      ids.push_back(submissions.submit(author, record(i), true).id);
     }
   }
   const double submit_rate = kSubmissions / seconds_since(submitting);
@@ -138,7 +143,7 @@ int main() {
   int searchable = 0;
   for (int i = 0; i < kApprovals; ++i) {
     const auto start = Clock::now();
-    submissions.review(reviewer, ids[i], {{"verdict", "approve"}});
+    reviews.review(reviewer, ids[i], {{"verdict", "approve"}});
     approve_ms.push_back(seconds_since(start) * 1000);
     searcher.refresh();
     searchable += published.record(ids[i]).has_value();

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <regex>
 
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/index/text_helpers.hpp"
 
@@ -90,26 +90,15 @@ const char* role_name(Role role) {
   return "learner";
 }
 
-nlohmann::json account_json(const Account& account) {
-  nlohmann::json out = person_json(account);
-  out["role"] = role_name(account.role);
-  return out;
-}
-
-nlohmann::json person_json(const Account& account) {
-  return {
-      {"id", account.id}, {"username", account.username}, {"displayName", account.display_name}};
-}
-
 Actor Caller::actor() const {
   if (!account) return {std::nullopt, "anonymous"};
   return {account->id, account->username};
 }
 
 void require_role(const Caller& caller, Role least) {
-  if (!caller.account) throw unauthenticated("sign in first (session cookie or bearer token)");
+  if (!caller.account) throw Unauthenticated("sign in first (session cookie or bearer token)");
   if (caller.account->role < least) {
-    throw forbidden(std::string("this needs the ") + role_name(least) + " role; you are a " +
+    throw Forbidden(std::string("this needs the ") + role_name(least) + " role; you are a " +
                     role_name(caller.account->role));
   }
 }
@@ -118,14 +107,14 @@ Account Accounts::create(const std::string& username, const std::string& display
                          const std::optional<std::string>& password, const Actor& actor) {
   const std::string shown = display_name.empty() ? username : display_name;
   if (const auto problems = check_new_account(username, shown, password); !problems.empty()) {
-    throw invalid_fields(problems);
+    throw InvalidFields(problems);
   }
   // Hashing takes a tenth of a second: do it before taking the database lock.
   const std::optional<std::string> hash =
       password ? std::optional(hash_password(*password)) : std::nullopt;
   return state_.write([&](sqlite::Connection& connection) {
     if (find_account(connection, username)) {
-      throw conflict("the username '" + username + "' is taken");
+      throw Conflict("the username '" + username + "' is taken");
     }
     sqlite::Statement(connection,
                       "INSERT INTO accounts (username, display_name, role, password_hash, "
@@ -244,21 +233,21 @@ Account Accounts::account_for_token(const std::string& token) {
                             "t.revoked_at, t.expires_at FROM api_tokens t "
                             "JOIN accounts a ON a.id = t.account_id WHERE t.digest = ?");
     query.bind(1, token_digest(token));
-    if (!query.step()) throw unauthenticated("unknown API token");
-    if (!query.is_null(5)) throw unauthenticated("this API token has been revoked");
+    if (!query.step()) throw Unauthenticated("unknown API token");
+    if (!query.is_null(5)) throw Unauthenticated("this API token has been revoked");
     if (!query.is_null(6) && query.integer(6) <= now_seconds()) {
-      throw unauthenticated("this API token has expired");
+      throw Unauthenticated("this API token has expired");
     }
     Account account = account_from(query);
-    if (account.disabled) throw unauthenticated("this account is disabled");
+    if (account.disabled) throw Unauthenticated("this account is disabled");
     return account;
   });
 }
 
 void Accounts::refuse_when_throttled(const std::string& username) {
   if (!failures_.allows(index::lower_ascii(username))) {
-    throw too_many_attempts("too many failed sign-ins for '" + username +
-                            "'; try again in 15 minutes");
+    throw TooManyAttempts("too many failed sign-ins for '" + username +
+                          "'; try again in 15 minutes");
   }
 }
 
@@ -284,7 +273,7 @@ Session Accounts::open_session(const Account& account, double hours) {
 
 Session Accounts::sign_in(const std::string& username, const std::string& password, double hours) {
   if (username.size() > kMaxUsernameBytes || password.size() > 1024) {
-    throw unauthenticated("wrong username or password");  // no such account can exist
+    throw Unauthenticated("wrong username or password");  // no such account can exist
   }
   refuse_when_throttled(username);
   const auto row = state_.read([&](sqlite::Connection& connection) {
@@ -301,7 +290,7 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
       verify_password(row && row->second ? *row->second : unknown_account_hash, password);
   if (!row || !row->second || row->first.disabled || !matches) {
     failures_.count(index::lower_ascii(username));
-    throw unauthenticated("wrong username or password");
+    throw Unauthenticated("wrong username or password");
   }
   return open_session(row->first, hours);
 }
@@ -320,13 +309,13 @@ Caller Accounts::session(const std::string& token) {
                             "s.csrf_token, s.expires_at FROM sessions s "
                             "JOIN accounts a ON a.id = s.account_id WHERE s.digest = ?");
     query.bind(1, token_digest(token));
-    if (!query.step()) throw unauthenticated("your session has ended; please sign in again");
+    if (!query.step()) throw Unauthenticated("your session has ended; please sign in again");
     if (query.integer(6) <= now_seconds()) {
-      throw unauthenticated("your session has expired; please sign in again");
+      throw Unauthenticated("your session has expired; please sign in again");
     }
     Caller caller;
     caller.account = account_from(query);
-    if (caller.account->disabled) throw unauthenticated("this account is disabled");
+    if (caller.account->disabled) throw Unauthenticated("this account is disabled");
     caller.by_session = true;
     caller.session_token = token;
     caller.csrf_token = query.text(5);

@@ -4,10 +4,10 @@
 #include <set>
 
 #include "agora/analyzers/language_tag.hpp"
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/index/text_helpers.hpp"
-#include "submission_json.hpp"
+#include "resource_rows.hpp"
 
 namespace agora::community {
 namespace {
@@ -29,28 +29,27 @@ std::string trimmed_string(const json& body, const char* field,
   return index::trim_whitespace(value.get<std::string>());
 }
 
-json request_json(sqlite::Connection& connection, const sqlite::Statement& row,
-                  const Caller& caller) {
+RequestView request_of(sqlite::Connection& connection, const sqlite::Statement& row,
+                       const Caller& caller) {
   const auto requester = row.optional_integer(1);
-  json answer = nullptr;
-  if (row.text(6) == "answered") {
-    answer = {{"resourceId", row.text(7)},
-              {"title", row.text(8)},
-              {"url", row.text(9)},
-              {"note", row.text(10)},
-              {"by", person_or_null(connection, row.optional_integer(11))},
-              {"answeredAt", iso_time(row.integer(13))}};
+  RequestView view;
+  view.id = row.integer(0);
+  view.topic = row.text(2);
+  view.details = row.text(3);
+  view.language = row.text(4);
+  view.level = row.optional_text(5);
+  view.status = state_column<RequestStatus>(row, 6);
+  view.created_at = row.integer(12);
+  view.mine = caller.account && requester && *requester == caller.account->id;
+  if (view.status == RequestStatus::answered) {
+    view.answer = RequestAnswer{row.text(7),
+                                row.text(8),
+                                row.text(9),
+                                row.text(10),
+                                load_account(connection, row.optional_integer(11)),
+                                row.integer(13)};
   }
-  return {{"id", row.integer(0)},
-          {"topic", row.text(2)},
-          {"details", row.text(3)},
-          {"language", row.text(4)},
-          {"level", row.optional_text(5) ? json(*row.optional_text(5)) : json(nullptr)},
-          {"status", row.text(6)},
-          {"createdAt", iso_time(row.integer(12))},
-          {"mine", caller.account && requester && *requester == caller.account->id},
-          {"answer", answer},
-          {"href", "/api/requests/" + std::to_string(row.integer(0))}};
+  return view;
 }
 
 // LIKE patterns treat % and _ as wildcards: escape them in words.
@@ -77,7 +76,7 @@ std::string ResourceRequests::search_terms(const std::string& text,
   return out;
 }
 
-json ResourceRequests::create(const Caller& caller, const json& body) {
+RequestView ResourceRequests::create(const Caller& caller, const json& body) {
   std::vector<FieldProblem> problems;
   const std::string topic = trimmed_string(body, "topic", problems);
   const std::string details = trimmed_string(body, "details", problems);
@@ -101,15 +100,15 @@ json ResourceRequests::create(const Caller& caller, const json& body) {
   if (!level.empty() && level != "beginner" && level != "intermediate" && level != "advanced") {
     problems.push_back({"level", "must be beginner, intermediate or advanced"});
   }
-  if (!problems.empty()) throw invalid_fields(problems);
+  if (!problems.empty()) throw InvalidFields(problems);
   const std::string terms = search_terms(topic + "\n" + details, language);
   return state_.write([&](sqlite::Connection& connection) {
     sqlite::Statement(connection,
                       "INSERT INTO requests (requester_id, topic, details, language, level, "
-                      "search_terms, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)")
+                      "search_terms, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(caller.account ? std::optional(caller.account->id) : std::nullopt, topic, details,
                   language, level.empty() ? std::nullopt : std::optional(level), terms,
-                  now_seconds())
+                  name_of(RequestStatus::open), now_seconds())
         .run();
     const std::int64_t id = connection.last_insert_id();
     append_audit(connection, caller.actor(), "request.create", "request:" + std::to_string(id),
@@ -118,19 +117,19 @@ json ResourceRequests::create(const Caller& caller, const json& body) {
                           std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
     row.bind(1, id);
     row.step();
-    json out = request_json(connection, row, caller);
-    out["mine"] = true;
+    RequestView out = request_of(connection, row, caller);
+    out.mine = true;
     return out;
   });
 }
 
-json ResourceRequests::list(const Caller& caller, const RequestFilter& filter) {
+RequestList ResourceRequests::list(const Caller& caller, const RequestFilter& filter) {
   if (filter.mine) require_role(caller, Role::learner);
   std::string sql = std::string("SELECT ") + kRequestColumns + " FROM requests WHERE 1 = 1";
   std::vector<std::string> arguments;
-  if (filter.status != "all") {
+  if (filter.status) {
     sql += " AND status = ?";
-    arguments.push_back(filter.status);
+    arguments.emplace_back(name_of(*filter.status));
   }
   if (!filter.language.empty()) {
     sql += " AND (language = ? OR language LIKE ? || '-%')";
@@ -155,26 +154,26 @@ json ResourceRequests::list(const Caller& caller, const RequestFilter& filter) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {
       query.bind(static_cast<int>(i + 1), arguments[i]);
     }
-    json requests = json::array();
-    std::size_t total = 0;
+    RequestList found;
     while (query.step()) {
-      if (++total <= filter.limit) requests.push_back(request_json(connection, query, caller));
+      if (++found.total <= filter.limit)
+        found.requests.push_back(request_of(connection, query, caller));
     }
-    return json{{"requests", requests}, {"total", total}};
+    return found;
   });
 }
 
-json ResourceRequests::get(const Caller& caller, std::int64_t id) {
+RequestView ResourceRequests::get(const Caller& caller, std::int64_t id) {
   return state_.read([&](sqlite::Connection& connection) {
     sqlite::Statement row(connection,
                           std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
     row.bind(1, id);
     if (!row.step()) throw NotFound("no request with id " + std::to_string(id));
-    return request_json(connection, row, caller);
+    return request_of(connection, row, caller);
   });
 }
 
-json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json& body) {
+RequestView ResourceRequests::answer(const Caller& caller, std::int64_t id, const json& body) {
   require_role(caller, Role::contributor);
   std::vector<FieldProblem> problems;
   const std::string resource_id = trimmed_string(body, "resourceId", problems);
@@ -183,23 +182,22 @@ json ResourceRequests::answer(const Caller& caller, std::int64_t id, const json&
     problems.push_back({"resourceId", "is required: the resource that answers"});
   if (index::utf8_length(note) > 2000)
     problems.push_back({"note", "must be at most 2000 characters"});
-  if (!problems.empty()) throw invalid_fields(problems);
+  if (!problems.empty()) throw InvalidFields(problems);
   // An unknown request is 404 whatever the body says; an answered one keeps its answer.
-  if (get(caller, id)["status"] == "answered") {
-    throw conflict("request " + std::to_string(id) + " is already answered");
+  if (get(caller, id).status == RequestStatus::answered) {
+    throw Conflict("request " + std::to_string(id) + " is already answered");
   }
   const auto record = index_.record(resource_id);
   if (!record) {
-    throw invalid_fields(
-        {{"resourceId", "no published resource has the id '" + resource_id + "'"}});
+    throw InvalidFields("resourceId", "no published resource has the id '" + resource_id + "'");
   }
   state_.write([&](sqlite::Connection& connection) {
     sqlite::Statement(connection,
-                      "UPDATE requests SET status = 'answered', answer_resource_id = ?, "
+                      "UPDATE requests SET status = ?, answer_resource_id = ?, "
                       "answer_title = ?, answer_url = ?, answer_note = ?, answered_by = ?, "
                       "answered_at = ? WHERE id = ?")
-        .bind_all(resource_id, record->value("title", ""), record->value("url", ""), note,
-                  caller.account->id, now_seconds(), id)
+        .bind_all(name_of(RequestStatus::answered), resource_id, record->value("title", ""),
+                  record->value("url", ""), note, caller.account->id, now_seconds(), id)
         .run();
     append_audit(connection, caller.actor(), "request.answer", "request:" + std::to_string(id),
                  {{"resourceId", resource_id}});

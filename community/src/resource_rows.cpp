@@ -12,9 +12,11 @@ std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const s
                           "updated_at FROM resources WHERE id = ?");
   query.bind(1, id);
   if (!query.step()) return std::nullopt;
+  std::optional<ResourceStatus> before;
+  if (!query.is_null(2)) before = state_column<ResourceStatus>(query, 2);
   return ResourceRow{query.text(0),
-                     query.text(1),
-                     query.optional_text(2),
+                     state_column<ResourceStatus>(query, 1),
+                     before,
                      query.optional_integer(3),
                      query.text(4),
                      query.text(5),
@@ -23,6 +25,12 @@ std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const s
                      query.optional_integer(8),
                      query.integer(9),
                      query.integer(10)};
+}
+
+ResourceRow require_resource(sqlite::Connection& connection, const std::string& id) {
+  auto row = load_resource(connection, id);
+  if (!row) throw NotFound("no resource with id '" + id + "'");
+  return *row;
 }
 
 RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
@@ -35,7 +43,7 @@ RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
     throw NotFound("resource '" + id + "' has no revision " + std::to_string(number));
   }
   return {query.integer(0), nlohmann::json::parse(query.text(1)), query.optional_integer(2),
-          query.text(3), query.integer(4)};
+          state_column<RevisionState>(query, 3), query.integer(4)};
 }
 
 void want_index_update(sqlite::Connection& connection, const std::string& id) {
@@ -47,7 +55,8 @@ void want_index_update(sqlite::Connection& connection, const std::string& id) {
 std::optional<nlohmann::json> record_to_publish(sqlite::Connection& connection,
                                                 const std::string& id) {
   const auto row = load_resource(connection, id);
-  if (!row || row->status != "published" || !row->published_revision) return std::nullopt;
+  if (!row || row->status != ResourceStatus::published || !row->published_revision)
+    return std::nullopt;
   nlohmann::json record = load_revision(connection, id, *row->published_revision).record;
   sqlite::Statement ratings(connection,
                             "SELECT count(*), avg(stars) FROM ratings WHERE resource_id = ?");
@@ -65,7 +74,7 @@ bool published_as_imported(sqlite::Connection& connection, const std::string& id
                           "SELECT v.state FROM resources r JOIN revisions v ON v.resource_id = "
                           "r.id AND v.number = r.published_revision WHERE r.id = ?");
   query.bind(1, id);
-  return query.step() && query.text(0) == "imported";
+  return query.step() && state_column<RevisionState>(query, 0) == RevisionState::imported;
 }
 
 }  // namespace agora::community

@@ -1,4 +1,4 @@
-// Rows of the resources and revisions tables, shared by submissions, reviews, feedback
+// Rows of the resources and revisions tables, shared by the desks, the views, feedback
 // and the index sync.
 #pragma once
 
@@ -9,13 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "agora/community/sqlite.hpp"
+#include "agora/community/states.hpp"
+#include "agora/error.hpp"
 
 namespace agora::community {
 
 struct ResourceRow {
   std::string id;
-  std::string status;  ///< pending, changes_requested, published, rejected, deleted
-  std::optional<std::string> status_before_delete;
+  ResourceStatus status = ResourceStatus::pending;
+  std::optional<ResourceStatus> status_before_delete;
   std::optional<std::int64_t> author_id;
   std::string language;
   std::string url_key;
@@ -28,16 +30,28 @@ struct ResourceRow {
 
 std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const std::string& id);
 
+/// The row of `id`; NotFound when there is none.
+ResourceRow require_resource(sqlite::Connection& connection, const std::string& id);
+
 struct RevisionRow {
   std::int64_t number = 0;
   nlohmann::json record;
   std::optional<std::int64_t> author_id;
-  std::string state;  ///< pending, approved, changes_requested, rejected, superseded, imported
+  RevisionState state = RevisionState::pending;
   std::int64_t created_at = 0;
 };
 
 RevisionRow load_revision(sqlite::Connection& connection, const std::string& id,
                           std::int64_t number);
+
+/// The state named in `column`; InternalError when the database holds a name no table
+/// knows (its CHECK constraints should make that impossible).
+template <typename State>
+State state_column(const sqlite::Statement& row, int column) {
+  const std::string name = row.text(column);
+  if (const auto state = parse_state<State>(name)) return *state;
+  throw InternalError("the state database holds an unknown state '" + name + "'");
+}
 
 /// Marks the resource as needing an index update (see IndexSync).
 void want_index_update(sqlite::Connection& connection, const std::string& id);

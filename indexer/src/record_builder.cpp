@@ -16,17 +16,19 @@ using nlohmann::json;
 // Collects errors for one item; every check names its field.
 class Checker {
  public:
-  Checker(const ImportItem& item, std::vector<FieldError>& errors) : item_(item), errors_(errors) {}
+  Checker(const json& fields, const std::map<std::string, int>& field_lines, int line,
+          std::vector<FieldError>& errors)
+      : fields_(fields), field_lines_(field_lines), line_(line), errors_(errors) {}
 
   void fail(const std::string& field, std::string message) {
-    const auto line = item_.field_lines.find(field);
-    errors_.push_back({field, std::move(message),
-                       line == item_.field_lines.end() ? item_.where.line : line->second});
+    const auto line = field_lines_.find(field);
+    errors_.push_back(
+        {field, std::move(message), line == field_lines_.end() ? line_ : line->second});
   }
 
   /// The trimmed string value of `field`; "" when absent. Non-strings are errors.
   std::string text(const std::string& field, bool required = false) {
-    const json& fields = item_.fields;
+    const json& fields = fields_;
     if (!fields.contains(field) || fields[field].is_null()) {
       if (required) fail(field, "is required");
       return "";
@@ -42,7 +44,7 @@ class Checker {
 
   /// A list from an array of strings or from one string split at `separator`.
   std::vector<std::string> list(const std::string& field, char separator) {
-    const json& fields = item_.fields;
+    const json& fields = fields_;
     std::vector<std::string> items;
     if (!fields.contains(field) || fields[field].is_null()) return items;
     const json& value = fields[field];
@@ -75,7 +77,7 @@ class Checker {
 
   /// Names from a string, a {"name": ...} object or a list of either.
   std::vector<std::string> names(const std::string& field) {
-    const json& fields = item_.fields;
+    const json& fields = fields_;
     std::vector<std::string> out;
     if (!fields.contains(field) || fields[field].is_null()) return out;
     const json& value = fields[field];
@@ -97,7 +99,9 @@ class Checker {
   }
 
  private:
-  const ImportItem& item_;
+  const json& fields_;
+  const std::map<std::string, int>& field_lines_;
+  int line_;
   std::vector<FieldError>& errors_;
 };
 
@@ -181,12 +185,16 @@ std::optional<std::string> normalise_license(const std::string& license) {
   return std::nullopt;
 }
 
-BuiltRecord build_record(const ImportItem& item, const std::string& default_collection,
-                         const analyzers::LanguageDetector& detector) {
+namespace {
+
+// Both entry points: `field_lines` and `line` place each error where the format can tell.
+BuiltRecord build(const json& fields, const std::map<std::string, int>& field_lines, int line,
+                  const std::string& default_collection,
+                  const analyzers::LanguageDetector& detector) {
   BuiltRecord built;
-  Checker check(item, built.errors);
+  Checker check(fields, field_lines, line, built.errors);
   Record record;
-  record.stored = item.fields;
+  record.stored = fields;
   json& stored = record.stored;
   // An empty YAML value or a JSON null means "not given": store nothing for it.
   for (auto it = stored.begin(); it != stored.end();) {
@@ -255,12 +263,12 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
     (field == std::string("datePublished") ? record.date_published : record.date_modified) = date;
   }
   record.version_links = version_links(check, record.id);
-  read_aggregate_rating(item.fields, record, check);
+  read_aggregate_rating(fields, record, check);
   if (!built.errors.empty()) return built;
 
   // An exported record keeps the mark of a detected language: re-importing it must not
   // turn a guess into a declaration.
-  if (const json& detected = item.fields.value("languageDetected", json());
+  if (const json& detected = fields.value("languageDetected", json());
       detected.is_object() && detected.contains("inLanguage") &&
       detected["inLanguage"].is_string() && detected["inLanguage"] == record.language) {
     record.language_detected = true;
@@ -294,6 +302,19 @@ BuiltRecord build_record(const ImportItem& item, const std::string& default_coll
   if (!record.version_links.empty()) stored["workTranslation"] = record.version_links;
   built.record = std::move(record);
   return built;
+}
+
+}  // namespace
+
+BuiltRecord build_record(const ImportItem& item, const std::string& default_collection,
+                         const analyzers::LanguageDetector& detector) {
+  return build(item.fields, item.field_lines, item.where.line, default_collection, detector);
+}
+
+BuiltRecord build_record(const nlohmann::json& fields, const std::string& default_collection,
+                         const analyzers::LanguageDetector& detector) {
+  static const std::map<std::string, int> no_lines;
+  return build(fields, no_lines, 0, default_collection, detector);
 }
 
 }  // namespace agora::index

@@ -5,7 +5,7 @@
 #include <ostream>
 
 #include "agora/community/accounts.hpp"
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/error.hpp"
 #include "agora/index/command_arguments.hpp"
 #include "agora/searchd/server_config.hpp"

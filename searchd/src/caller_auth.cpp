@@ -3,7 +3,7 @@
 
 #include <sodium.h>
 
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
 
 namespace agora::searchd {
@@ -42,7 +42,7 @@ community::Caller identify(const httplib::Request& request, community::Accounts&
   const std::string authorization = request.get_header_value("Authorization");
   if (!authorization.empty()) {
     if (authorization.rfind("Bearer ", 0) != 0) {
-      throw community::unauthenticated("Authorization must be 'Bearer <token>'");
+      throw community::Unauthenticated("Authorization must be 'Bearer <token>'");
     }
     community::Caller caller;
     caller.account = accounts.account_for_token(trim_spaces(authorization.substr(7)));
@@ -52,7 +52,7 @@ community::Caller identify(const httplib::Request& request, community::Accounts&
   if (token.empty()) return {};
   try {
     return accounts.session(token);
-  } catch (const community::Refusal&) {
+  } catch (const community::Unauthenticated&) {
     if (strict) throw;
     return {};
   }
@@ -63,10 +63,10 @@ void require_csrf(const httplib::Request& request, const community::Caller& call
   std::string sent = request.get_header_value("X-CSRF-Token");
   if (sent.empty() && request.has_param("csrf_token")) sent = request.get_param_value("csrf_token");
   if (sent.empty()) {
-    throw community::forbidden("missing CSRF token: send the X-CSRF-Token header given at sign-in");
+    throw community::Forbidden("missing CSRF token: send the X-CSRF-Token header given at sign-in");
   }
   if (!same_secret(sent, caller.csrf_token)) {
-    throw community::forbidden("wrong CSRF token for this session; reload the page");
+    throw community::Forbidden("wrong CSRF token for this session; reload the page");
   }
 }
 

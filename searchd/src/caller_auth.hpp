@@ -19,7 +19,7 @@ community::Caller identify(const httplib::Request& request, community::Accounts&
                            bool strict);
 
 /// For requests that change something: a caller signed in by cookie must send the session's
-/// CSRF token in X-CSRF-Token (or the csrf_token form field). Refusal 403 otherwise.
+/// CSRF token in X-CSRF-Token (or the csrf_token form field). community::Forbidden otherwise.
 void require_csrf(const httplib::Request& request, const community::Caller& caller);
 
 /// Set-Cookie values that open and end a session.

@@ -4,11 +4,13 @@
 
 #include "agora/analyzers/language_tag.hpp"
 #include "agora/community/audit_log.hpp"
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/error.hpp"
 #include "api_json.hpp"
 #include "api_params.hpp"
 #include "caller_auth.hpp"
+#include "community_json.hpp"
+#include "problem.hpp"
 #include "request_body.hpp"
 #include "request_pages.hpp"
 
@@ -21,7 +23,7 @@ using nlohmann::json;
 std::string required_string(const json& body, const char* field) {
   const json& value = body.value(field, json());
   if (!value.is_string() || value.get<std::string>().empty()) {
-    throw community::invalid_fields({{field, "is required"}});
+    throw community::InvalidFields(field, "is required");
   }
   return value.get<std::string>();
 }
@@ -60,11 +62,16 @@ std::optional<std::int64_t> if_match(const httplib::Request& request) {
 }
 
 // A submission, with its latest revision as ETag for a later If-Match.
-void send_submission(httplib::Response& response, const json& submission, int status = 200) {
-  if (submission.contains("revisionState") && submission.contains("revision")) {
-    response.set_header("ETag", "\"" + submission["revision"].dump() + "\"");
-  }
-  send_json(response, submission, status);
+void send_submission(httplib::Response& response, const community::SubmissionView& submission,
+                     int status = 200) {
+  response.set_header("ETag", "\"" + std::to_string(submission.revision) + "\"");
+  send_json(response, submission_json(submission), status);
+}
+
+// A resource as read: a submission carries its ETag, a published record none.
+void send_resource(httplib::Response& response, const community::ResourceView& view) {
+  if (view.submission) return send_submission(response, *view.submission);
+  send_json(response, view.record);
 }
 
 bool flag_param(const httplib::Request& request, const char* name) {
@@ -94,16 +101,15 @@ class Routes {
   // is slowed down. Signed-in learners are not limited.
   void limit_anonymous(const httplib::Request& request, const Caller& caller) const {
     if (caller.account || s_.anonymous_requests.take(request.remote_addr)) return;
-    throw community::too_many_attempts(
+    throw community::TooManyAttempts(
         "too many requests from your address; sign in, or try again later");
   }
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
     response.set_header("Set-Cookie", session_cookie(session, s_.config));
-    send_json(
-        response,
-        {{"account", community::account_json(session.account)}, {"csrfToken", session.csrf_token}},
-        status);
+    send_json(response,
+              {{"account", account_json(session.account)}, {"csrfToken", session.csrf_token}},
+              status);
   }
 
   void sign_in(const httplib::Request& request, httplib::Response& response) const {
@@ -123,11 +129,11 @@ class Routes {
 
   void register_account(const httplib::Request& request, httplib::Response& response) const {
     if (!s_.config.registration) {
-      throw community::forbidden("registration is closed; ask an admin for an account");
+      throw community::Forbidden("registration is closed; ask an admin for an account");
     }
     const json body = json_object_body(request);
     if (!s_.registrations.take(request.remote_addr)) {
-      throw community::too_many_attempts(
+      throw community::TooManyAttempts(
           "too many registrations from your address; try again in an hour");
     }
     const json& display = body.value("displayName", json(""));
@@ -142,7 +148,7 @@ class Routes {
   void me(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = identify(request, s_.accounts, true);
     community::require_role(caller, community::Role::learner);
-    json body = {{"account", community::account_json(*caller.account)}};
+    json body = {{"account", account_json(*caller.account)}};
     if (caller.by_session) body["csrfToken"] = caller.csrf_token;
     send_json(response, body);
   }
@@ -150,9 +156,9 @@ class Routes {
   void submit(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = writer(request);
     const json body = json_object_body(request);
-    const json submission =
+    const community::SubmissionView submission =
         s_.submissions.submit(caller, body, flag_param(request, "allowSimilarTitle"));
-    response.set_header("Location", submission.value("href", ""));
+    response.set_header("Location", resource_href(submission.id));
     send_submission(response, submission, 201);
   }
 
@@ -162,8 +168,7 @@ class Routes {
       throw InvalidInput("view: '" + view + "' must be submission or published");
     }
     const Caller caller = reader(request);
-    send_submission(response,
-                    s_.submissions.view(caller, request.matches[1], view == "submission"));
+    send_resource(response, s_.views.view(caller, request.matches[1], view == "submission"));
   }
 
   void register_routes(httplib::Server& server, const RouteWrapper& route) const {
@@ -179,38 +184,43 @@ class Routes {
     server.Post("/api/accounts", route("/api/accounts", bind(&Routes::register_account)));
     server.Get("/api/me", route("/api/me", bind(&Routes::me)));
     server.Get("/api/me/submissions", route("/api/me/submissions", [self](auto& q, auto& r) {
-                 send_json(r, self.s_.submissions.mine(identify(q, self.s_.accounts, true)));
+                 send_json(r, {{"submissions", submissions_json(self.s_.views.mine(
+                                                   identify(q, self.s_.accounts, true)))}});
                }));
 
     server.Post("/api/resources", route("/api/resources", bind(&Routes::submit)));
     server.Get(R"(/api/resources/(.+)/history)",
                route("/api/resources/history", [self](auto& q, auto& r) {
-                 send_json(r, self.s_.submissions.history(self.reader(q), q.matches[1]));
+                 send_json(r, history_json(self.s_.views.history(self.reader(q), q.matches[1])));
                }));
     server.Get(R"(/api/resources/(.+)/comments)",
                route("/api/resources/comments", [self](auto& q, auto& r) {
-                 send_json(r, self.s_.feedback.comments(q.matches[1]));
+                 send_json(r, comments_json(self.s_.feedback.comments(q.matches[1])));
                }));
-    server.Post(R"(/api/resources/(.+)/comments)",
-                route("/api/resources/comments", [self](auto& q, auto& r) {
-                  const Caller caller = self.writer(q);
-                  send_json(r, self.s_.feedback.comment(caller, q.matches[1], json_object_body(q)),
-                            201);
-                }));
-    server.Post(R"(/api/resources/(.+)/ratings)",
-                route("/api/resources/ratings", [self](auto& q, auto& r) {
-                  const Caller caller = self.writer(q);
-                  send_json(r, self.s_.feedback.rate(caller, q.matches[1], json_object_body(q)));
-                }));
+    server.Post(
+        R"(/api/resources/(.+)/comments)",
+        route("/api/resources/comments", [self](auto& q, auto& r) {
+          const Caller caller = self.writer(q);
+          send_json(
+              r, comment_json(self.s_.feedback.comment(caller, q.matches[1], json_object_body(q))),
+              201);
+        }));
+    server.Post(
+        R"(/api/resources/(.+)/ratings)", route("/api/resources/ratings", [self](auto& q, auto& r) {
+          const Caller caller = self.writer(q);
+          send_json(r,
+                    rating_json(self.s_.feedback.rate(caller, q.matches[1], json_object_body(q))));
+        }));
     server.Post(
         R"(/api/resources/(.+)/reviews)", route("/api/resources/reviews", [self](auto& q, auto& r) {
           const Caller caller = self.writer(q);
-          send_json(r, self.s_.submissions.review(caller, q.matches[1], json_object_body(q)));
+          send_json(r, submission_json(
+                           self.s_.reviews.review(caller, q.matches[1], json_object_body(q))));
         }));
     server.Post(R"(/api/resources/(.+)/restore)",
                 route("/api/resources/restore", [self](auto& q, auto& r) {
                   const Caller caller = self.writer(q);
-                  send_json(r, self.s_.submissions.restore(caller, q.matches[1]));
+                  send_json(r, submission_json(self.s_.submissions.restore(caller, q.matches[1])));
                 }));
     server.Get(R"(/api/resources/(.+))", route("/api/resources", bind(&Routes::resource)));
     server.Put(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
@@ -226,31 +236,33 @@ class Routes {
                  }));
     server.Delete(R"(/api/resources/(.+))", route("/api/resources", [self](auto& q, auto& r) {
                     const Caller caller = self.writer(q);
-                    send_json(r, self.s_.submissions.remove(caller, q.matches[1]));
+                    send_json(r, submission_json(self.s_.submissions.remove(caller, q.matches[1])));
                   }));
 
     server.Get("/api/reviews", route("/api/reviews", [self](auto& q, auto& r) {
                  check_parameters(q, {"lang"}, 5);
-                 send_json(r, self.s_.submissions.queue(identify(q, self.s_.accounts, true),
-                                                        language_param(q, "lang")));
+                 send_json(r, {{"pending", submissions_json(self.s_.reviews.queue(
+                                               identify(q, self.s_.accounts, true),
+                                               language_param(q, "lang")))}});
                }));
 
     server.Get("/api/requests", route("/api/requests", bind(&Routes::list_requests)));
     server.Post("/api/requests", route("/api/requests", [self](auto& q, auto& r) {
                   const Caller caller = self.writer(q, false);
                   self.limit_anonymous(q, caller);
-                  const json created = self.s_.requests.create(caller, json_object_body(q));
-                  r.set_header("Location", created.value("href", ""));
-                  send_json(r, created, 201);
+                  const auto created = self.s_.requests.create(caller, json_object_body(q));
+                  r.set_header("Location", request_href(created.id));
+                  send_json(r, request_json(created), 201);
                 }));
     server.Get(R"(/api/requests/(\d+))", route("/api/requests", [self](auto& q, auto& r) {
-                 send_json(r, self.s_.requests.get(self.reader(q), request_id(q)));
+                 send_json(r, request_json(self.s_.requests.get(self.reader(q), request_id(q))));
                }));
-    server.Post(R"(/api/requests/(\d+)/answer)",
-                route("/api/requests/answer", [self](auto& q, auto& r) {
-                  const Caller caller = self.writer(q);
-                  send_json(r, self.s_.requests.answer(caller, request_id(q), json_object_body(q)));
-                }));
+    server.Post(
+        R"(/api/requests/(\d+)/answer)", route("/api/requests/answer", [self](auto& q, auto& r) {
+          const Caller caller = self.writer(q);
+          send_json(
+              r, request_json(self.s_.requests.answer(caller, request_id(q), json_object_body(q))));
+        }));
     server.Post("/requests", route("/requests", bind(&Routes::request_form)));
 
     server.Get("/api/audit", route("/api/audit", [self](auto& q, auto& r) {
@@ -283,13 +295,16 @@ class Routes {
     filter.language = language_param(request, "language");
     filter.query_language =
         filter.language.empty() ? learner_language(request, s_.registry) : filter.language;
-    if (request.has_param("status")) filter.status = request.get_param_value("status");
-    if (filter.status != "open" && filter.status != "answered" && filter.status != "all") {
-      throw InvalidInput("status: '" + filter.status + "' must be open, answered or all");
+    if (request.has_param("status")) {
+      const std::string status = request.get_param_value("status");
+      filter.status = community::parse_state<community::RequestStatus>(status);
+      if (!filter.status && status != "all") {
+        throw InvalidInput("status: '" + status + "' must be open, answered or all");
+      }
     }
     filter.mine = flag_param(request, "mine");
     const Caller caller = identify(request, s_.accounts, filter.mine);
-    send_json(response, s_.requests.list(caller, filter));
+    send_json(response, request_list_json(s_.requests.list(caller, filter)));
   }
 
   // The no-JavaScript request form of the /search page: a urlencoded POST answered with
@@ -306,15 +321,18 @@ class Routes {
       body[field] = value;
     }
     try {
-      const json created = s_.requests.create(caller, body);
+      const json created = request_json(s_.requests.create(caller, body));
       response.status = 201;
       response.set_content(render_request_page(s_.ui_strings, ui, created, {}, caller.csrf_token),
                            "text/html; charset=utf-8");
-    } catch (const community::Refusal& refusal) {
-      response.status = refusal.status();
+    } catch (const community::Refusal&) {
+      // The form again, with the problems next to their fields, under the status the API
+      // would answer with.
+      const Problem problem = problem_for(std::current_exception());
+      response.status = problem.status;
       response.set_content(
-          render_request_page(s_.ui_strings, ui, body,
-                              refusal.extra().value("errors", json::array()), caller.csrf_token),
+          render_request_page(s_.ui_strings, ui, body, problem.extra.value("errors", json::array()),
+                              caller.csrf_token),
           "text/html; charset=utf-8");
     }
   }

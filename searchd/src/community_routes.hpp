@@ -10,7 +10,9 @@
 #include "agora/community/feedback.hpp"
 #include "agora/community/rate_limiter.hpp"
 #include "agora/community/resource_requests.hpp"
-#include "agora/community/submissions.hpp"
+#include "agora/community/resource_views.hpp"
+#include "agora/community/review_desk.hpp"
+#include "agora/community/submission_desk.hpp"
 #include "agora/searchd/server_config.hpp"
 #include "ui_strings.hpp"
 
@@ -23,7 +25,9 @@ struct CommunityServices {
   const analyzers::Registry& registry;
   community::StateDatabase& state;
   community::Accounts& accounts;
-  community::Submissions& submissions;
+  community::SubmissionDesk& submissions;
+  community::ReviewDesk& reviews;
+  community::ResourceViews& views;
   community::Feedback& feedback;
   community::ResourceRequests& requests;
   community::RateLimiter& registrations;       ///< per client address

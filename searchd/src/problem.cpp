@@ -6,17 +6,35 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "agora/community/refusal.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/error.hpp"
 #include "api_json.hpp"
+#include "community_json.hpp"
+#include "http_errors.hpp"
 
 namespace agora::searchd {
 
 Problem problem_for(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
-  } catch (const community::Refusal& e) {
-    return {e.status(), e.title(), e.what(), e.extra()};
+  } catch (const community::Unauthenticated& e) {
+    return {401, "Sign-in required", e.what()};
+  } catch (const community::Forbidden& e) {
+    return {403, "Forbidden", e.what()};
+  } catch (const community::Conflict& e) {
+    nlohmann::json extra = nlohmann::json::object();
+    if (!e.duplicates().empty()) extra["duplicates"] = duplicates_json(e.duplicates());
+    return {409, "Conflict", e.what(), extra};
+  } catch (const community::StaleRevision& e) {
+    return {412, "Precondition failed", e.what()};
+  } catch (const community::InvalidFields& e) {
+    return {422, "Invalid fields", e.what(), {{"errors", field_problems_json(e.problems())}}};
+  } catch (const community::TooManyAttempts& e) {
+    return {429, "Too many attempts", e.what()};
+  } catch (const BodyTooLarge& e) {
+    return {413, "Body too large", e.what()};
+  } catch (const UnsupportedMediaType& e) {
+    return {415, "Unsupported media type", e.what()};
   } catch (const InvalidInput& e) {
     return {400, "Bad request", e.what()};
   } catch (const NotFound& e) {

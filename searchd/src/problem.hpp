@@ -18,8 +18,9 @@ struct Problem {
 };
 
 /// The one place where errors become HTTP statuses: InvalidInput → 400, NotFound → 404,
-/// community::Refusal → its own status, CorruptIndex → 503, anything else → 500 (with no
-/// internals in the detail).
+/// the collaboration layer's refusals → 401, 403, 409, 412, 422 or 429, the HTTP layer's
+/// own → 413 or 415, CorruptIndex → 503, anything else → 500 (with no internals in the
+/// detail).
 Problem problem_for(std::exception_ptr error);
 
 /// The application/problem+json body of `problem`; `instance` (the path) when not empty.

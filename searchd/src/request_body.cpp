@@ -1,9 +1,9 @@
 // JSON bodies: media type, encoding, syntax and shape, each with its own message.
 #include "request_body.hpp"
 
-#include "agora/community/refusal.hpp"
 #include "agora/error.hpp"
 #include "api_params.hpp"
+#include "http_errors.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -18,11 +18,10 @@ nlohmann::json json_object_body(const httplib::Request& request, bool merge_patc
   // Insisting on a JSON media type also keeps plain HTML forms on other sites, which can
   // only send form encodings, from posting here.
   if (media != "application/json" && !(merge_patch && media == "application/merge-patch+json")) {
-    throw community::Refusal(
-        415, "Unsupported media type",
+    throw UnsupportedMediaType(
         "send the body as application/json" +
-            std::string(merge_patch ? " or application/merge-patch+json" : "") +
-            (media.empty() ? std::string(" (no Content-Type was given)") : ", not " + media));
+        std::string(merge_patch ? " or application/merge-patch+json" : "") +
+        (media.empty() ? std::string(" (no Content-Type was given)") : ", not " + media));
   }
   require_utf8("body", request.body);
   // Copying, patching and printing a JSON value recurse once per level: a body nested

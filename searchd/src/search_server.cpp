@@ -10,11 +10,13 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "agora/community/errors.hpp"
 #include "agora/community/feedback.hpp"
 #include "agora/community/index_sync.hpp"
-#include "agora/community/refusal.hpp"
 #include "agora/community/resource_requests.hpp"
-#include "agora/community/submissions.hpp"
+#include "agora/community/resource_views.hpp"
+#include "agora/community/review_desk.hpp"
+#include "agora/community/submission_desk.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
@@ -25,6 +27,7 @@
 #include "caller_auth.hpp"
 #include "community_routes.hpp"
 #include "guarded_server.hpp"
+#include "http_errors.hpp"
 #include "metrics.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
@@ -91,9 +94,9 @@ index::Dictionaries load_dictionaries(const ServerConfig& config,
 }  // namespace
 
 struct SearchServer::Impl {
-  community::Refusal body_too_large() const {
-    return {413, "Body too large",
-            "the body is larger than " + std::to_string(config.max_body_bytes) + " bytes"};
+  BodyTooLarge body_too_large() const {
+    return BodyTooLarge("the body is larger than " + std::to_string(config.max_body_bytes) +
+                        " bytes");
   }
 
   Impl(ServerConfig settings, const analyzers::Registry& analyzers)
@@ -110,16 +113,22 @@ struct SearchServer::Impl {
   community::IndexSync index_sync{state, config.db, registry};
   // The collaboration layer reads the index through the per-thread searchers.
   community::SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
-  community::Submissions submissions{
-      state, published, index_sync, registry, {config.approvals, "community"}};
-  community::Feedback feedback{state, submissions, index_sync};
+  const community::ReviewRules review_rules{config.approvals, "community"};
+  const community::RecordRules record_rules{registry, review_rules.collection};
+  community::Resources resources{state, published, record_rules};
+  community::SubmissionDesk submissions{state,     published,    index_sync,
+                                        resources, record_rules, review_rules};
+  community::ReviewDesk reviews{state, index_sync, record_rules, review_rules};
+  community::ResourceViews views{state, published, review_rules};
+  community::Feedback feedback{state, resources, index_sync};
   community::ResourceRequests requests{state, published, registry};
   community::RateLimiter registrations{static_cast<std::size_t>(config.registrations_per_hour),
                                        3600};
   community::RateLimiter anonymous_requests{
       static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600};
-  CommunityServices community{config,      ui_strings, registry, state,         accounts,
-                              submissions, feedback,   requests, registrations, anonymous_requests};
+  CommunityServices community{config,   ui_strings,  registry,      state,
+                              accounts, submissions, reviews,       views,
+                              feedback, requests,    registrations, anonymous_requests};
   Metrics metrics;
   GuardedServer server{connection_limits(config),
                        [this](const std::string& reason) { metrics.record_refusal(reason); }};

@@ -6,7 +6,8 @@
 
 using namespace agora::community;
 using agora::test::CommunityFixture;
-using agora::test::refusal_status;
+using agora::test::refusal_of;
+using agora::test::Refused;
 
 namespace {
 const Actor kTest{std::nullopt, "test"};
@@ -35,17 +36,16 @@ TEST_CASE("new accounts are validated field by field", "[accounts]") {
   try {
     f.accounts->create("x", std::string("bad\x01name"), Role::learner, std::string("short"), kTest);
     FAIL("accepted");
-  } catch (const Refusal& refusal) {
-    CHECK(refusal.status() == 422);
-    const auto& errors = refusal.extra()["errors"];
+  } catch (const InvalidFields& refusal) {
+    const auto& errors = refusal.problems();
     REQUIRE(errors.size() == 3);
-    CHECK(errors[0]["field"] == "username");
-    CHECK(errors[1]["field"] == "displayName");
-    CHECK(errors[2]["field"] == "password");
+    CHECK(errors[0].field == "username");
+    CHECK(errors[1].field == "displayName");
+    CHECK(errors[2].field == "password");
   }
   f.accounts->create("Ana", "", Role::contributor, std::nullopt, kTest);
-  CHECK(refusal_status(
-            [&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) == 409);
+  CHECK(refusal_of([&] { f.accounts->create("ana", "", Role::learner, std::nullopt, kTest); }) ==
+        Refused::conflict);
 }
 
 TEST_CASE("sign-in opens a session, wrong passwords are refused and throttled", "[accounts]") {
@@ -58,12 +58,16 @@ TEST_CASE("sign-in opens a session, wrong passwords are refused and throttled", 
   CHECK(caller.by_session);
   CHECK(caller.csrf_token == session.csrf_token);
 
-  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "wrong password!", 1); }) == 401);
-  CHECK(refusal_status([&] { f.accounts->sign_in("nobody", "wrong password!", 1); }) == 401);
+  CHECK(refusal_of([&] { f.accounts->sign_in("ana", "wrong password!", 1); }) ==
+        Refused::unauthenticated);
+  CHECK(refusal_of([&] { f.accounts->sign_in("nobody", "wrong password!", 1); }) ==
+        Refused::unauthenticated);
   for (int i = 0; i < 4; ++i) {  // five failures in all, counted per name in any case
-    CHECK(refusal_status([&] { f.accounts->sign_in("ANA", "still wrong!", 1); }) == 401);
+    CHECK(refusal_of([&] { f.accounts->sign_in("ANA", "still wrong!", 1); }) ==
+          Refused::unauthenticated);
   }
-  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) == 429);
+  CHECK(refusal_of([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) ==
+        Refused::too_many_attempts);
 }
 
 TEST_CASE("sessions end at sign-out, at expiry and when the account is disabled", "[accounts]") {
@@ -71,7 +75,7 @@ TEST_CASE("sessions end at sign-out, at expiry and when the account is disabled"
   f.accounts->create("ana", "", Role::contributor, std::string("a long passphrase"), kTest);
   const Session first = f.accounts->sign_in("ana", "a long passphrase", 1);
   f.accounts->sign_out(first.token);
-  CHECK(refusal_status([&] { f.accounts->session(first.token); }) == 401);
+  CHECK(refusal_of([&] { f.accounts->session(first.token); }) == Refused::unauthenticated);
 
   const Session second = f.accounts->sign_in("ana", "a long passphrase", 1);
   f.state->write([&](sqlite::Connection& c) {
@@ -80,17 +84,18 @@ TEST_CASE("sessions end at sign-out, at expiry and when the account is disabled"
   try {
     f.accounts->session(second.token);
     FAIL("expired session accepted");
-  } catch (const Refusal& refusal) {
-    CHECK(refusal.status() == 401);
+  } catch (const Unauthenticated& refusal) {
     CHECK(std::string(refusal.what()).find("expired") != std::string::npos);
   }
 
   const Session third = f.accounts->sign_in("ana", "a long passphrase", 1);
   const IssuedToken token = f.accounts->create_token("ana", "script", std::nullopt, kTest);
   f.accounts->disable("ana", kTest);
-  CHECK(refusal_status([&] { f.accounts->session(third.token); }) == 401);
-  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token); }) == 401);
-  CHECK(refusal_status([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) == 401);
+  CHECK(refusal_of([&] { f.accounts->session(third.token); }) == Refused::unauthenticated);
+  CHECK(refusal_of([&] { f.accounts->account_for_token(token.token); }) ==
+        Refused::unauthenticated);
+  CHECK(refusal_of([&] { f.accounts->sign_in("ana", "a long passphrase", 1); }) ==
+        Refused::unauthenticated);
 }
 
 TEST_CASE("API tokens can be revoked and expire", "[accounts]") {
@@ -98,15 +103,18 @@ TEST_CASE("API tokens can be revoked and expire", "[accounts]") {
   f.accounts->create("bot", "", Role::contributor, std::nullopt, kTest);
   const IssuedToken token = f.accounts->create_token("bot", "import", 30, kTest);
   CHECK(f.accounts->account_for_token(token.token).username == "bot");
-  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token + "x"); }) == 401);
+  CHECK(refusal_of([&] { f.accounts->account_for_token(token.token + "x"); }) ==
+        Refused::unauthenticated);
   f.state->write([&](sqlite::Connection& c) {
     sqlite::Statement(c, "UPDATE api_tokens SET expires_at = ?").bind(1, now_seconds() - 1).run();
   });
-  CHECK(refusal_status([&] { f.accounts->account_for_token(token.token); }) == 401);
+  CHECK(refusal_of([&] { f.accounts->account_for_token(token.token); }) ==
+        Refused::unauthenticated);
   const IssuedToken other = f.accounts->create_token("bot", "import", std::nullopt, kTest);
   f.accounts->revoke_token(other.id, kTest);
-  CHECK(refusal_status([&] { f.accounts->account_for_token(other.token); }) == 401);
-  CHECK(refusal_status([&] { f.accounts->revoke_token(other.id, kTest); }) == 404);
+  CHECK(refusal_of([&] { f.accounts->account_for_token(other.token); }) ==
+        Refused::unauthenticated);
+  CHECK(refusal_of([&] { f.accounts->revoke_token(other.id, kTest); }) == Refused::not_found);
 }
 
 TEST_CASE("roles order what callers may do", "[accounts]") {
@@ -114,8 +122,8 @@ TEST_CASE("roles order what callers may do", "[accounts]") {
   const Caller reviewer = f.caller("rev", Role::reviewer);
   CHECK(reviewer.has_role(Role::contributor));
   CHECK_FALSE(reviewer.has_role(Role::admin));
-  CHECK(refusal_status([&] { require_role(Caller{}, Role::learner); }) == 401);
-  CHECK(refusal_status([&] { require_role(reviewer, Role::admin); }) == 403);
+  CHECK(refusal_of([&] { require_role(Caller{}, Role::learner); }) == Refused::unauthenticated);
+  CHECK(refusal_of([&] { require_role(reviewer, Role::admin); }) == Refused::forbidden);
   f.accounts->set_role("rev", Role::admin, kTest);
   CHECK(f.accounts->find("rev")->role == Role::admin);
 }

@@ -4,11 +4,13 @@
 #include <memory>
 
 #include "agora/community/accounts.hpp"
+#include "agora/community/errors.hpp"
 #include "agora/community/feedback.hpp"
 #include "agora/community/index_sync.hpp"
-#include "agora/community/refusal.hpp"
 #include "agora/community/resource_requests.hpp"
-#include "agora/community/submissions.hpp"
+#include "agora/community/resource_views.hpp"
+#include "agora/community/review_desk.hpp"
+#include "agora/community/submission_desk.hpp"
 #include "agora/index/index_writer.hpp"
 #include "agora/index/record_builder.hpp"
 #include "agora/index/search.hpp"
@@ -80,10 +82,14 @@ struct CommunityFixture {
     sync = std::make_unique<community::IndexSync>(*state, directory.path() / "index",
                                                   shared_registry());
     published = std::make_unique<ScratchIndex>(directory.path() / "index");
-    submissions = std::make_unique<community::Submissions>(
-        *state, published->as_published(), *sync, shared_registry(),
-        community::ReviewRules{approvals, "community"});
-    feedback = std::make_unique<community::Feedback>(*state, *submissions, *sync);
+    const community::ReviewRules review{approvals, "community"};
+    rules = std::make_unique<community::RecordRules>(shared_registry(), review.collection);
+    resources = std::make_unique<community::Resources>(*state, published->as_published(), *rules);
+    submissions = std::make_unique<community::SubmissionDesk>(*state, published->as_published(),
+                                                              *sync, *resources, *rules, review);
+    reviews = std::make_unique<community::ReviewDesk>(*state, *sync, *rules, review);
+    views = std::make_unique<community::ResourceViews>(*state, published->as_published(), review);
+    feedback = std::make_unique<community::Feedback>(*state, *resources, *sync);
     requests = std::make_unique<community::ResourceRequests>(*state, published->as_published(),
                                                              shared_registry());
   }
@@ -100,24 +106,51 @@ struct CommunityFixture {
   std::unique_ptr<community::Accounts> accounts;
   std::unique_ptr<community::IndexSync> sync;
   std::unique_ptr<ScratchIndex> published;
-  std::unique_ptr<community::Submissions> submissions;
+  std::unique_ptr<community::RecordRules> rules;
+  std::unique_ptr<community::Resources> resources;
+  std::unique_ptr<community::SubmissionDesk> submissions;
+  std::unique_ptr<community::ReviewDesk> reviews;
+  std::unique_ptr<community::ResourceViews> views;
   std::unique_ptr<community::Feedback> feedback;
   std::unique_ptr<community::ResourceRequests> requests;
 };
 
-/// The HTTP status a call is refused with, or 0 when it is not refused.
+/// How a call was refused.
+enum class Refused {
+  nothing,
+  unauthenticated,
+  forbidden,
+  not_found,
+  conflict,
+  stale_revision,
+  invalid_fields,
+  too_many_attempts,
+  invalid_input,
+};
+
+/// The kind of error a call is refused with, or Refused::nothing when it is not refused.
 template <typename Call>
-int refusal_status(Call&& call) {
+Refused refusal_of(Call&& call) {
   try {
     call();
-  } catch (const community::Refusal& refusal) {
-    return refusal.status();
+  } catch (const community::Unauthenticated&) {
+    return Refused::unauthenticated;
+  } catch (const community::Forbidden&) {
+    return Refused::forbidden;
+  } catch (const community::Conflict&) {
+    return Refused::conflict;
+  } catch (const community::StaleRevision&) {
+    return Refused::stale_revision;
+  } catch (const community::InvalidFields&) {
+    return Refused::invalid_fields;
+  } catch (const community::TooManyAttempts&) {
+    return Refused::too_many_attempts;
   } catch (const NotFound&) {
-    return 404;
+    return Refused::not_found;
   } catch (const InvalidInput&) {
-    return 400;
+    return Refused::invalid_input;
   }
-  return 0;
+  return Refused::nothing;
 }
 
 }  // namespace agora::test

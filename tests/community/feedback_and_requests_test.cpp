@@ -7,7 +7,8 @@
 
 using namespace agora::community;
 using agora::test::CommunityFixture;
-using agora::test::refusal_status;
+using agora::test::refusal_of;
+using agora::test::Refused;
 using nlohmann::json;
 
 TEST_CASE("the rating prior keeps unrated resources in the middle", "[feedback]") {
@@ -24,19 +25,23 @@ TEST_CASE("ratings are one per learner and reach the index", "[feedback]") {
   CommunityFixture f;
   const Caller lea = f.caller("lea", Role::learner);
   const Caller tom = f.caller("tom", Role::learner);
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.feedback->rate(Caller{}, "imported-meetings", {{"stars", 5}});
-        }) == 401);
-  CHECK(refusal_status([&] { f.feedback->rate(lea, "imported-meetings", {{"stars", 6}}); }) == 422);
-  CHECK(refusal_status([&] {
+        }) == Refused::unauthenticated);
+  CHECK(refusal_of([&] {
+          f.feedback->rate(lea, "imported-meetings", {{"stars", 6}});
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
           f.feedback->rate(lea, "imported-meetings", {{"stars", "5"}});
-        }) == 422);
-  CHECK(refusal_status([&] { f.feedback->rate(lea, "no-such-thing", {{"stars", 5}}); }) == 404);
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
+          f.feedback->rate(lea, "no-such-thing", {{"stars", 5}});
+        }) == Refused::not_found);
   f.feedback->rate(lea, "imported-meetings", {{"stars", 2}});
   f.feedback->rate(tom, "imported-meetings", {{"stars", 5}});
-  const json again = f.feedback->rate(lea, "imported-meetings", {{"stars", 4}});
-  CHECK(again["ratingCount"] == 2);
-  CHECK(again["ratingValue"] == Approx(4.5));
+  const RatingSummary again = f.feedback->rate(lea, "imported-meetings", {{"stars", 4}});
+  CHECK(again.count == 2);
+  CHECK(again.value == Approx(4.5));
   REQUIRE(f.sync->sync_now());
   const json record = *f.published->record("imported-meetings");
   CHECK(record["aggregateRating"]["ratingCount"] == 2);
@@ -51,84 +56,88 @@ TEST_CASE("comments are stored as text, with a length limit", "[feedback]") {
   CommunityFixture f;
   const Caller lea = f.caller("lea", Role::learner);
   f.feedback->comment(lea, "imported-budget", {{"body", "<script>alert(1)</script> Very useful"}});
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.feedback->comment(lea, "imported-budget", {{"body", "  "}});
-        }) == 422);
-  CHECK(refusal_status([&] {
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
           f.feedback->comment(lea, "imported-budget", {{"body", std::string(2001, 'x')}});
-        }) == 422);
-  CHECK(refusal_status([&] {
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
           f.feedback->comment(lea, "imported-budget", {{"body", std::string(2000, 'x')}});
-        }) == 0);
-  const json comments = f.feedback->comments("imported-budget")["comments"];
+        }) == Refused::nothing);
+  const std::vector<CommentView> comments = f.feedback->comments("imported-budget");
   REQUIRE(comments.size() == 2);
-  CHECK(comments[0]["body"] == "<script>alert(1)</script> Very useful");
-  CHECK(comments[0]["author"]["username"] == "lea");
+  CHECK(comments[0].body == "<script>alert(1)</script> Very useful");
+  REQUIRE(comments[0].author);
+  CHECK(comments[0].author->username == "lea");
 }
 
 TEST_CASE("requests are made, searched in their language and answered", "[requests]") {
   CommunityFixture f;
   const Caller lea = f.caller("lea", Role::learner);
   const Caller ana = f.caller("ana", Role::contributor);
-  const json made = f.requests->create(lea, {{"topic", "Comptabilitat per a cooperatives"},
-                                             {"details", "Per a principiants"},
-                                             {"language", "ca"},
-                                             {"level", "beginner"}});
-  CHECK(made["status"] == "open");
-  CHECK(made["mine"] == true);
+  const RequestView made = f.requests->create(lea, {{"topic", "Comptabilitat per a cooperatives"},
+                                                    {"details", "Per a principiants"},
+                                                    {"language", "ca"},
+                                                    {"level", "beginner"}});
+  CHECK(made.status == RequestStatus::open);
+  CHECK(made.mine);
   f.requests->create(Caller{}, {{"topic", "Meeting facilitation videos"}, {"language", "en-GB"}});
   try {
     f.requests->create(Caller{}, {{"topic", "x"}, {"language", "not a tag!"}, {"level", "expert"}});
     FAIL("invalid request accepted");
-  } catch (const Refusal& refusal) {
-    CHECK(refusal.extra()["errors"].size() == 3);
+  } catch (const InvalidFields& refusal) {
+    CHECK(refusal.problems().size() == 3);
   }
 
   RequestFilter filter;
   filter.query = "cooperativa";  // the stem finds "cooperatives"
   filter.query_language = "ca";
-  CHECK(f.requests->list(Caller{}, filter)["total"] == 1);
+  CHECK(f.requests->list(Caller{}, filter).total == 1);
   filter.query = "";
   filter.language = "en";
-  const json english = f.requests->list(Caller{}, filter);
-  REQUIRE(english["total"] == 1);
-  CHECK(english["requests"][0]["language"] == "en-GB");
+  const RequestList english = f.requests->list(Caller{}, filter);
+  REQUIRE(english.total == 1);
+  CHECK(english.requests[0].language == "en-GB");
   filter.language = "";
   filter.query = "100%_";
-  CHECK(f.requests->list(Caller{}, filter)["total"] == 0);
+  CHECK(f.requests->list(Caller{}, filter).total == 0);
 
-  const std::int64_t id = made["id"];
-  CHECK(refusal_status([&] {
+  const std::int64_t id = made.id;
+  CHECK(refusal_of([&] {
           f.requests->answer(lea, id, {{"resourceId", "imported-budget"}});
-        }) == 403);
-  CHECK(refusal_status([&] {
+        }) == Refused::forbidden);
+  CHECK(refusal_of([&] {
           f.requests->answer(ana, id, {{"resourceId", "nothing-here"}});
-        }) == 422);
-  CHECK(refusal_status([&] {
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
           f.requests->answer(ana, 999, {{"resourceId", "imported-budget"}});
-        }) == 404);
+        }) == Refused::not_found);
   f.requests->answer(ana, id, {{"resourceId", "imported-budget"}, {"note", "close enough"}});
   filter.query = "";
   filter.mine = true;
-  filter.status = "answered";
-  const json mine = f.requests->list(lea, filter);
-  REQUIRE(mine["total"] == 1);
-  CHECK(mine["requests"][0]["answer"]["title"] ==
-        "Participatory budgeting for housing cooperatives");
-  CHECK(mine["requests"][0]["answer"]["by"]["username"] == "ana");
-  CHECK(refusal_status([&] { f.requests->list(Caller{}, filter); }) == 401);
+  filter.status = RequestStatus::answered;
+  const RequestList mine = f.requests->list(lea, filter);
+  REQUIRE(mine.total == 1);
+  REQUIRE(mine.requests[0].answer);
+  CHECK(mine.requests[0].answer->title == "Participatory budgeting for housing cooperatives");
+  REQUIRE(mine.requests[0].answer->by);
+  CHECK(mine.requests[0].answer->by->username == "ana");
+  CHECK(refusal_of([&] { f.requests->list(Caller{}, filter); }) == Refused::unauthenticated);
 }
 
 TEST_CASE("an answered request keeps its answer", "[requests]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const std::int64_t id =
-      f.requests->create(Caller{}, {{"topic", "Housing budgets"}, {"language", "en"}})["id"];
+      f.requests->create(Caller{}, {{"topic", "Housing budgets"}, {"language", "en"}}).id;
   f.requests->answer(ana, id, {{"resourceId", "imported-budget"}});
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.requests->answer(ana, id, {{"resourceId", "imported-meetings"}});
-        }) == 409);
-  CHECK(f.requests->get(Caller{}, id)["answer"]["resourceId"] == "imported-budget");
+        }) == Refused::conflict);
+  const auto answer = f.requests->get(Caller{}, id).answer;
+  REQUIRE(answer);
+  CHECK(answer->resource_id == "imported-budget");
 }
 
 TEST_CASE("a rated imported resource follows the index's newer copy", "[feedback]") {

@@ -6,7 +6,8 @@
 using namespace agora::community;
 using agora::test::CommunityFixture;
 using agora::test::guide;
-using agora::test::refusal_status;
+using agora::test::refusal_of;
+using agora::test::Refused;
 using nlohmann::json;
 
 namespace {
@@ -22,25 +23,27 @@ TEST_CASE("a submission is pending until a reviewer approves it, then searchable
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const json submitted = f.submissions->submit(
+  const SubmissionView submitted = f.submissions->submit(
       ana, guide("Zebrafish cooperative bookkeeping", "https://example.org/zebra"), false);
-  const std::string id = submitted["id"];
+  const std::string id = submitted.id;
   CHECK(id == "zebrafish-cooperative-bookkeeping-en");
-  CHECK(submitted["status"] == "pending");
+  CHECK(submitted.status == ResourceStatus::pending);
   CHECK(f.published->search("zebrafish").empty());
-  CHECK(refusal_status([&] { f.submissions->view(Caller{}, id, false); }) == 404);
-  CHECK(f.submissions->view(ana, id, false)["status"] == "pending");
+  CHECK(refusal_of([&] { f.views->view(Caller{}, id, false); }) == Refused::not_found);
+  CHECK(f.views->view(ana, id, false).submission->status == ResourceStatus::pending);
 
-  CHECK(f.submissions->queue(rev, "")["pending"].size() == 1);
-  CHECK(f.submissions->queue(rev, "fr")["pending"].empty());
-  CHECK(refusal_status([&] { f.submissions->queue(ana, ""); }) == 403);
+  CHECK(f.reviews->queue(rev, "").size() == 1);
+  CHECK(f.reviews->queue(rev, "fr").empty());
+  CHECK(refusal_of([&] { f.reviews->queue(ana, ""); }) == Refused::forbidden);
 
-  const json approved = f.submissions->review(rev, id, {{"verdict", "approve"}});
-  CHECK(approved["status"] == "published");
-  CHECK(approved["indexed"] == true);
+  const SubmissionView approved = f.reviews->review(rev, id, {{"verdict", "approve"}});
+  CHECK(approved.status == ResourceStatus::published);
+  CHECK(approved.indexed == true);
   CHECK(contains(f.published->search("zebrafish"), id));
-  CHECK(f.submissions->view(Caller{}, id, false)["title"] == "Zebrafish cooperative bookkeeping");
-  CHECK(refusal_status([&] { f.submissions->review(rev, id, {{"verdict", "approve"}}); }) == 409);
+  CHECK(f.views->view(Caller{}, id, false).record["title"] == "Zebrafish cooperative bookkeeping");
+  CHECK(refusal_of([&] {
+          f.reviews->review(rev, id, {{"verdict", "approve"}});
+        }) == Refused::conflict);
 }
 
 TEST_CASE("nobody reviews their own work, and a verdict needs its reasons", "[submissions]") {
@@ -48,18 +51,24 @@ TEST_CASE("nobody reviews their own work, and a verdict needs its reasons", "[su
   const Caller rev = f.caller("rev", Role::reviewer);
   const Caller other = f.caller("other", Role::reviewer);
   const std::string id =
-      f.submissions->submit(rev, guide("Own work guide", "https://example.org/own"), false)["id"];
-  CHECK(refusal_status([&] { f.submissions->review(rev, id, {{"verdict", "approve"}}); }) == 403);
-  CHECK(f.submissions->queue(rev, "")["pending"].empty());
-  CHECK(refusal_status([&] { f.submissions->review(other, id, {{"verdict", "reject"}}); }) == 422);
-  CHECK(refusal_status([&] { f.submissions->review(other, id, {{"verdict", "maybe"}}); }) == 422);
-  const json rejected =
-      f.submissions->review(other, id, {{"verdict", "reject"}, {"comment", "Not about OER"}});
-  CHECK(rejected["status"] == "rejected");
+      f.submissions->submit(rev, guide("Own work guide", "https://example.org/own"), false).id;
+  CHECK(refusal_of([&] {
+          f.reviews->review(rev, id, {{"verdict", "approve"}});
+        }) == Refused::forbidden);
+  CHECK(f.reviews->queue(rev, "").empty());
+  CHECK(refusal_of([&] {
+          f.reviews->review(other, id, {{"verdict", "reject"}});
+        }) == Refused::invalid_fields);
+  CHECK(refusal_of([&] {
+          f.reviews->review(other, id, {{"verdict", "maybe"}});
+        }) == Refused::invalid_fields);
+  const SubmissionView rejected =
+      f.reviews->review(other, id, {{"verdict", "reject"}, {"comment", "Not about OER"}});
+  CHECK(rejected.status == ResourceStatus::rejected);
   CHECK(f.published->search("own work").empty());
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.submissions->replace(rev, id, guide("Own work guide", "https://example.org/own"));
-        }) == 409);
+        }) == Refused::conflict);
 }
 
 TEST_CASE("with two approvals required, one does not publish", "[submissions]") {
@@ -67,12 +76,15 @@ TEST_CASE("with two approvals required, one does not publish", "[submissions]") 
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller first = f.caller("first", Role::reviewer);
   const Caller second = f.caller("second", Role::reviewer);
-  const std::string id = f.submissions->submit(
-      ana, guide("Quorum rules explained", "https://example.org/quorum"), false)["id"];
-  CHECK(f.submissions->review(first, id, {{"verdict", "approve"}})["status"] == "pending");
-  CHECK(f.submissions->queue(first, "")["pending"].empty());  // already reviewed by first
+  const std::string id =
+      f.submissions
+          ->submit(ana, guide("Quorum rules explained", "https://example.org/quorum"), false)
+          .id;
+  CHECK(f.reviews->review(first, id, {{"verdict", "approve"}}).status == ResourceStatus::pending);
+  CHECK(f.reviews->queue(first, "").empty());  // already reviewed by first
   CHECK(f.published->search("quorum").empty());
-  CHECK(f.submissions->review(second, id, {{"verdict", "approve"}})["status"] == "published");
+  CHECK(f.reviews->review(second, id, {{"verdict", "approve"}}).status ==
+        ResourceStatus::published);
   CHECK(contains(f.published->search("quorum"), id));
 }
 
@@ -81,35 +93,36 @@ TEST_CASE("asking for changes, then an edit, makes a new pending revision", "[su
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
   const std::string id =
-      f.submissions->submit(ana, guide("Goverance basics", "https://example.org/gov"), false)["id"];
-  const json asked =
-      f.submissions->review(rev, id, {{"verdict", "changes"}, {"comment", "Typo in the title"}});
-  CHECK(asked["status"] == "changes_requested");
-  CHECK(asked["reviews"][0]["comment"] == "Typo in the title");
-  const json edited = f.submissions->patch(ana, id, {{"title", "Governance basics"}});
-  CHECK(edited["revision"] == 2);
-  CHECK(edited["status"] == "pending");
-  CHECK(edited["record"]["title"] == "Governance basics");
-  CHECK(edited["record"]["url"] == "https://example.org/gov");  // kept by the merge patch
-  f.submissions->review(rev, id, {{"verdict", "approve"}});
-  const json history = f.submissions->history(Caller{}, id);
-  REQUIRE(history["revisions"].size() == 1);  // the public sees what was published
-  CHECK(history["revisions"][0]["revision"] == 2);
-  CHECK(f.submissions->history(ana, id)["revisions"].size() == 2);
+      f.submissions->submit(ana, guide("Goverance basics", "https://example.org/gov"), false).id;
+  const SubmissionView asked =
+      f.reviews->review(rev, id, {{"verdict", "changes"}, {"comment", "Typo in the title"}});
+  CHECK(asked.status == ResourceStatus::changes_requested);
+  CHECK(asked.reviews[0].comment == "Typo in the title");
+  const SubmissionView edited = f.submissions->patch(ana, id, {{"title", "Governance basics"}});
+  CHECK(edited.revision == 2);
+  CHECK(edited.status == ResourceStatus::pending);
+  CHECK(edited.record["title"] == "Governance basics");
+  CHECK(edited.record["url"] == "https://example.org/gov");  // kept by the merge patch
+  f.reviews->review(rev, id, {{"verdict", "approve"}});
+  const HistoryView history = f.views->history(Caller{}, id);
+  REQUIRE(history.revisions.size() == 1);  // the public sees what was published
+  CHECK(history.revisions[0].number == 2);
+  CHECK(f.views->history(ana, id).revisions.size() == 2);
 }
 
 TEST_CASE("an edit under review leaves the published version searchable", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const json edited = f.submissions->patch(ana, "imported-meetings",
-                                           {{"title", "Running fair and short meetings"}});
-  CHECK(edited["status"] == "published");
-  CHECK(edited["pendingRevision"] == 2);
-  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] ==
+  const SubmissionView edited = f.submissions->patch(
+      ana, "imported-meetings", {{"title", "Running fair and short meetings"}});
+  CHECK(edited.status == ResourceStatus::published);
+  CHECK(edited.under_review());
+  CHECK(edited.revision == 2);
+  CHECK(f.views->view(Caller{}, "imported-meetings", false).record["title"] ==
         "Running fair meetings");
-  f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}});
-  CHECK(f.submissions->view(Caller{}, "imported-meetings", false)["title"] ==
+  f.reviews->review(rev, "imported-meetings", {{"verdict", "approve"}});
+  CHECK(f.views->view(Caller{}, "imported-meetings", false).record["title"] ==
         "Running fair and short meetings");
   CHECK(contains(f.published->search("short meetings"), "imported-meetings"));
 }
@@ -121,28 +134,27 @@ TEST_CASE("duplicates are found by address and by near-identical title", "[submi
     f.submissions->submit(ana, guide("Another title", "HTTP://WWW.Example.org/budgeting/#top"),
                           false);
     FAIL("duplicate URL accepted");
-  } catch (const Refusal& refusal) {
-    CHECK(refusal.status() == 409);
-    CHECK(refusal.extra()["duplicates"][0]["id"] == "imported-budget");
-    CHECK(refusal.extra()["duplicates"][0]["reason"] == "url");
-    CHECK(refusal.extra()["duplicates"][0]["href"] == "/api/resources/imported-budget");
+  } catch (const Conflict& refusal) {
+    REQUIRE(refusal.duplicates().size() == 1);
+    CHECK(refusal.duplicates()[0].id == "imported-budget");
+    CHECK(refusal.duplicates()[0].reason == "url");
   }
   const json similar =
       guide("Participatory Budgeting for Housing Coopératives!", "https://example.org/other");
-  CHECK(refusal_status([&] { f.submissions->submit(ana, similar, false); }) == 409);
+  CHECK(refusal_of([&] { f.submissions->submit(ana, similar, false); }) == Refused::conflict);
   // The same title in another language is not a duplicate; a confirmed look-alike is kept.
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.submissions->submit(ana,
                                 guide("Participatory budgeting for housing cooperatives",
                                       "https://example.org/budget-es", "es"),
                                 false);
-        }) == 0);
-  const json kept = f.submissions->submit(ana, similar, true);
-  CHECK(kept["status"] == "pending");
+        }) == Refused::nothing);
+  const SubmissionView kept = f.submissions->submit(ana, similar, true);
+  CHECK(kept.status == ResourceStatus::pending);
   // Pending submissions count too.
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.submissions->submit(ana, guide("x y", "https://example.org/other/"), false);
-        }) == 409);
+        }) == Refused::conflict);
 }
 
 TEST_CASE("invalid records are refused with every field problem", "[submissions]") {
@@ -153,42 +165,45 @@ TEST_CASE("invalid records are refused with every field problem", "[submissions]
         ana, {{"title", ""}, {"url", "javascript:alert(1)"}, {"educationalLevel", "expert"}},
         false);
     FAIL("invalid record accepted");
-  } catch (const Refusal& refusal) {
-    CHECK(refusal.status() == 422);
+  } catch (const InvalidFields& refusal) {
     std::set<std::string> fields;
-    for (const json& error : refusal.extra()["errors"]) fields.insert(error["field"]);
+    for (const FieldProblem& problem : refusal.problems()) fields.insert(problem.field);
     CHECK(fields == std::set<std::string>{"title", "url", "educationalLevel"});
   }
-  CHECK(refusal_status(
-            [&] { f.submissions->submit(Caller{}, guide("t", "https://e.org/t"), false); }) == 401);
+  CHECK(refusal_of([&] {
+          f.submissions->submit(Caller{}, guide("t", "https://e.org/t"), false);
+        }) == Refused::unauthenticated);
   const Caller learner = f.caller("lea", Role::learner);
-  CHECK(refusal_status(
-            [&] { f.submissions->submit(learner, guide("t", "https://e.org/t"), false); }) == 403);
+  CHECK(refusal_of([&] { f.submissions->submit(learner, guide("t", "https://e.org/t"), false); }) ==
+        Refused::forbidden);
 }
 
 TEST_CASE("deletion is soft and an admin can undo it", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller admin = f.caller("boss", Role::admin);
-  CHECK(refusal_status([&] { f.submissions->remove(ana, "imported-budget"); }) == 403);
-  CHECK(f.submissions->remove(admin, "imported-budget")["status"] == "deleted");
+  CHECK(refusal_of([&] { f.submissions->remove(ana, "imported-budget"); }) == Refused::forbidden);
+  CHECK(f.submissions->remove(admin, "imported-budget").status == ResourceStatus::deleted);
   CHECK(f.published->search("budgeting").empty());
-  CHECK(refusal_status([&] { f.submissions->view(Caller{}, "imported-budget", false); }) == 404);
-  CHECK(refusal_status([&] { f.submissions->restore(ana, "imported-budget"); }) == 403);
-  CHECK(f.submissions->restore(admin, "imported-budget")["status"] == "published");
+  CHECK(refusal_of([&] { f.views->view(Caller{}, "imported-budget", false); }) ==
+        Refused::not_found);
+  CHECK(refusal_of([&] { f.submissions->restore(ana, "imported-budget"); }) == Refused::forbidden);
+  CHECK(f.submissions->restore(admin, "imported-budget").status == ResourceStatus::published);
   CHECK(contains(f.published->search("budgeting"), "imported-budget"));
 
-  const std::string own = f.submissions->submit(
-      ana, guide("Draft I regret", "https://example.org/regret"), false)["id"];
-  CHECK(f.submissions->remove(ana, own)["status"] == "deleted");
-  CHECK(f.submissions->restore(admin, own)["status"] == "pending");
+  const std::string own =
+      f.submissions->submit(ana, guide("Draft I regret", "https://example.org/regret"), false).id;
+  CHECK(f.submissions->remove(ana, own).status == ResourceStatus::deleted);
+  CHECK(f.submissions->restore(admin, own).status == ResourceStatus::pending);
 }
 
 TEST_CASE("a publication the index missed is written at the next sync", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
-  const std::string id = f.submissions->submit(
-      ana, guide("Solidarity lending circles", "https://example.org/circles"), false)["id"];
+  const std::string id =
+      f.submissions
+          ->submit(ana, guide("Solidarity lending circles", "https://example.org/circles"), false)
+          .id;
   // As if the daemon died between the state commit and the index commit.
   f.state->write([&](sqlite::Connection& c) {
     sqlite::Statement(c, "UPDATE revisions SET state = 'approved' WHERE resource_id = ?")
@@ -210,9 +225,9 @@ TEST_CASE("every change is in the audit log, in order", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const std::string id = f.submissions->submit(
-      ana, guide("Audit trail guide", "https://example.org/audit"), false)["id"];
-  f.submissions->review(rev, id, {{"verdict", "approve"}, {"comment", "fine"}});
+  const std::string id =
+      f.submissions->submit(ana, guide("Audit trail guide", "https://example.org/audit"), false).id;
+  f.reviews->review(rev, id, {{"verdict", "approve"}, {"comment", "fine"}});
   const json entries = f.state->read([](sqlite::Connection& c) { return recent_audit(c, 10); });
   std::vector<std::string> actions;
   for (const json& entry : entries)
@@ -227,9 +242,10 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const std::string id = f.submissions->submit(
-      ana, guide("Tool library handbook", "https://example.org/tools"), false)["id"];
-  f.submissions->review(rev, id, {{"verdict", "approve"}});
+  const std::string id =
+      f.submissions->submit(ana, guide("Tool library handbook", "https://example.org/tools"), false)
+          .id;
+  f.reviews->review(rev, id, {{"verdict", "approve"}});
   f.submissions->remove(f.caller("boss", Role::admin), "imported-meetings");
   const auto index = f.directory.path() / "index";
   std::filesystem::remove_all(index);
@@ -257,14 +273,18 @@ TEST_CASE("an edit on top of a reviewer's own revision is still theirs to not re
   const Caller ana = f.caller("ana", Role::contributor);
   f.submissions->patch(rev, "imported-meetings", {{"title", "Meetings my way"}});
   f.submissions->patch(ana, "imported-meetings", json::object());  // revision 3, by ana
-  CHECK(refusal_status([&] {
-          f.submissions->review(rev, "imported-meetings", {{"verdict", "approve"}});
-        }) == 403);
+  CHECK(refusal_of([&] {
+          f.reviews->review(rev, "imported-meetings", {{"verdict", "approve"}});
+        }) == Refused::forbidden);
   // Nor can a reviewer approve a submission of theirs that someone else edited.
-  const std::string own = f.submissions->submit(
-      rev, guide("Reviewer's own guide", "https://example.org/own-guide"), false)["id"];
+  const std::string own =
+      f.submissions
+          ->submit(rev, guide("Reviewer's own guide", "https://example.org/own-guide"), false)
+          .id;
   f.submissions->patch(f.caller("other", Role::reviewer), own, {{"description", "Tidied."}});
-  CHECK(refusal_status([&] { f.submissions->review(rev, own, {{"verdict", "approve"}}); }) == 403);
+  CHECK(refusal_of([&] {
+          f.reviews->review(rev, own, {{"verdict", "approve"}});
+        }) == Refused::forbidden);
 }
 
 TEST_CASE("others' pending edits are neither shown to nor built upon by contributors",
@@ -273,9 +293,10 @@ TEST_CASE("others' pending edits are neither shown to nor built upon by contribu
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller bob = f.caller("bob", Role::contributor);
   f.submissions->patch(ana, "imported-meetings", {{"title", "Ana's secret draft title"}});
-  const json bobs = f.submissions->patch(bob, "imported-meetings", {{"description", "Shorter."}});
-  CHECK(bobs["record"]["title"] == "Running fair meetings");
-  CHECK(bobs["reviews"].empty());
+  const SubmissionView bobs =
+      f.submissions->patch(bob, "imported-meetings", {{"description", "Shorter."}});
+  CHECK(bobs.record["title"] == "Running fair meetings");
+  CHECK(bobs.reviews.empty());
 }
 
 TEST_CASE("a rejected edit gives the published address back", "[submissions]") {
@@ -283,17 +304,17 @@ TEST_CASE("a rejected edit gives the published address back", "[submissions]") {
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
   f.submissions->patch(ana, "imported-meetings", {{"url", "https://example.org/taken-by-edit"}});
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false);
-        }) == 409);
-  f.submissions->review(rev, "imported-meetings",
-                        {{"verdict", "reject"}, {"comment", "Wrong address"}});
-  CHECK(refusal_status([&] {
+        }) == Refused::conflict);
+  f.reviews->review(rev, "imported-meetings",
+                    {{"verdict", "reject"}, {"comment", "Wrong address"}});
+  CHECK(refusal_of([&] {
           f.submissions->submit(ana, guide("Other", "https://example.org/taken-by-edit"), false);
-        }) == 0);
-  CHECK(refusal_status([&] {
+        }) == Refused::nothing);
+  CHECK(refusal_of([&] {
           f.submissions->submit(ana, guide("Else", "https://example.org/meetings"), false);
-        }) == 409);
+        }) == Refused::conflict);
 }
 
 TEST_CASE("ids given through the API are one path segment", "[submissions]") {
@@ -301,22 +322,22 @@ TEST_CASE("ids given through the API are one path segment", "[submissions]") {
   const Caller ana = f.caller("ana", Role::contributor);
   json record = guide("Path tricks", "https://example.org/path-tricks");
   record["id"] = "zz/../imported-budget";
-  CHECK(refusal_status([&] { f.submissions->submit(ana, record, false); }) == 422);
+  CHECK(refusal_of([&] { f.submissions->submit(ana, record, false); }) == Refused::invalid_fields);
   record["id"] = "a..b";
-  CHECK(refusal_status([&] { f.submissions->submit(ana, record, false); }) == 422);
+  CHECK(refusal_of([&] { f.submissions->submit(ana, record, false); }) == Refused::invalid_fields);
 }
 
 TEST_CASE("an edit based on an old revision is refused instead of overwriting", "[submissions]") {
   CommunityFixture f;
   const Caller ana = f.caller("ana", Role::contributor);
   const Caller rev = f.caller("rev", Role::reviewer);
-  const json first =
+  const SubmissionView first =
       f.submissions->patch(ana, "imported-meetings", {{"title", "Fair meetings"}}, 1);
-  CHECK(first["revision"] == 2);
+  CHECK(first.revision == 2);
   // A reviewer editing what they saw at revision 1 learns that revision 2 exists.
-  CHECK(refusal_status([&] {
+  CHECK(refusal_of([&] {
           f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 1);
-        }) == 412);
-  CHECK(f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}},
-                             2)["revision"] == 3);
+        }) == Refused::stale_revision);
+  CHECK(f.submissions->patch(rev, "imported-meetings", {{"title", "Short meetings"}}, 2).revision ==
+        3);
 }

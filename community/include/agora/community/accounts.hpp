@@ -31,12 +31,6 @@ struct Account {
 /// The account with this id, or nullopt (also for no id: work imported by agora-index).
 std::optional<Account> load_account(sqlite::Connection& connection, std::optional<std::int64_t> id);
 
-/// {id, username, displayName, role}: what others may see of an account.
-nlohmann::json account_json(const Account& account);
-
-/// The author or actor as shown next to their work: {id, username, displayName}.
-nlohmann::json person_json(const Account& account);
-
 /// Who made a request: nobody, or an account signed in by session cookie or bearer token.
 struct Caller {
   std::optional<Account> account;

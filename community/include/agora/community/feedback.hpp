@@ -7,29 +7,29 @@
 
 #include "agora/community/accounts.hpp"
 #include "agora/community/index_sync.hpp"
-#include "agora/community/submissions.hpp"
+#include "agora/community/resources.hpp"
+#include "agora/community/views.hpp"
 
 namespace agora::community {
 
 class Feedback {
  public:
-  Feedback(StateDatabase& state, Submissions& submissions, IndexSync& sync)
-      : state_(state), submissions_(submissions), sync_(sync) {}
+  Feedback(StateDatabase& state, Resources& resources, IndexSync& sync)
+      : state_(state), resources_(resources), sync_(sync) {}
 
   /// {"stars": 1..5} from a registered user; rating again replaces the rating.
-  /// Answers {ratingValue, ratingCount, yours}.
-  nlohmann::json rate(const Caller& caller, const std::string& id, const nlohmann::json& body);
-  /// {"comments": [{id, author, body, createdAt}]}, oldest first.
-  nlohmann::json comments(const std::string& id);
+  RatingSummary rate(const Caller& caller, const std::string& id, const nlohmann::json& body);
+  /// The comments, oldest first.
+  std::vector<CommentView> comments(const std::string& id);
   /// {"body": "..."} from a registered user, at most 2,000 characters.
-  nlohmann::json comment(const Caller& caller, const std::string& id, const nlohmann::json& body);
+  CommentView comment(const Caller& caller, const std::string& id, const nlohmann::json& body);
 
  private:
   /// NotFound unless the resource is published; gives imported resources their row.
   void require_published(const std::string& id);
 
   StateDatabase& state_;
-  Submissions& submissions_;
+  Resources& resources_;
   IndexSync& sync_;
 };
 

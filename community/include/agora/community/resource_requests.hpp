@@ -9,16 +9,17 @@
 #include "agora/community/accounts.hpp"
 #include "agora/community/published_index.hpp"
 #include "agora/community/state_database.hpp"
+#include "agora/community/views.hpp"
 
 namespace agora::community {
 
 /// How requests are listed.
 struct RequestFilter {
-  std::string query;            ///< words matched in topic and details; empty: all
-  std::string query_language;   ///< analyzer for the query words
-  std::string language;         ///< requests in this language (primary subtag); empty: all
-  std::string status = "open";  ///< open, answered or all
-  bool mine = false;            ///< only the caller's own
+  std::string query;           ///< words matched in topic and details; empty: all
+  std::string query_language;  ///< analyzer for the query words
+  std::string language;        ///< requests in this language (primary subtag); empty: all
+  std::optional<RequestStatus> status = RequestStatus::open;  ///< nullopt: all
+  bool mine = false;                                          ///< only the caller's own
   std::size_t limit = 50;
 };
 
@@ -28,12 +29,12 @@ class ResourceRequests {
       : state_(state), index_(index), registry_(registry) {}
 
   /// {"topic", "details", "language", "level"} from anyone, signed in or not.
-  nlohmann::json create(const Caller& caller, const nlohmann::json& body);
-  /// {"requests": [...], "total": N}, newest first.
-  nlohmann::json list(const Caller& caller, const RequestFilter& filter);
-  nlohmann::json get(const Caller& caller, std::int64_t id);
+  RequestView create(const Caller& caller, const nlohmann::json& body);
+  /// Newest first, at most filter.limit, with the number that matched.
+  RequestList list(const Caller& caller, const RequestFilter& filter);
+  RequestView get(const Caller& caller, std::int64_t id);
   /// {"resourceId", "note"} from a contributor: links a published resource.
-  nlohmann::json answer(const Caller& caller, std::int64_t id, const nlohmann::json& body);
+  RequestView answer(const Caller& caller, std::int64_t id, const nlohmann::json& body);
 
  private:
   /// Folded words and stems of `text`, space-separated with a space at each end, so

@@ -23,6 +23,11 @@ struct BuiltRecord {
 BuiltRecord build_record(const ImportItem& item, const std::string& default_collection,
                          const analyzers::LanguageDetector& detector);
 
+/// The same rules for a record that no file holds (one sent to the collaboration API, or
+/// kept in its state database): errors carry no line.
+BuiltRecord build_record(const nlohmann::json& fields, const std::string& default_collection,
+                         const analyzers::LanguageDetector& detector);
+
 /// "https://creativecommons.org/licenses/by-sa/4.0/" → "CC-BY-SA-4.0"; SPDX ids are
 /// returned as they are; nullopt for anything else.
 std::optional<std::string> normalise_license(const std::string& license);
