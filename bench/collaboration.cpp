@@ -109,14 +109,14 @@ int main() {
 
   community::StateDatabase state(work / "state.sqlite");
   community::Accounts accounts(state);
-  community::IndexSync sync(state, work / "index", registry);
   index::Searcher searcher(work / "index", registry);
-  community::SearcherIndex published([&]() -> index::Searcher& {
+  community::SearcherIndex published(work / "index", registry, [&]() -> index::Searcher& {
     searcher.refresh();
     return searcher;
   });
   const community::ReviewRules review_rules{1, "bench"};
   const community::RecordRules rules(registry, review_rules.collection);
+  community::IndexSync sync(state, published, rules);
   community::Resources resources(state, published, rules);
   community::SubmissionDesk submissions(state, published, sync, resources, rules, review_rules);
   community::ReviewDesk reviews(state, sync, rules, review_rules);

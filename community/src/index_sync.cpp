@@ -4,10 +4,9 @@
 #include <iostream>
 #include <vector>
 
+#include <xapian.h>
+
 #include "agora/error.hpp"
-#include "agora/index/index_writer.hpp"
-#include "agora/index/record_builder.hpp"
-#include "agora/index/search.hpp"
 #include "resource_rows.hpp"
 
 namespace agora::community {
@@ -25,9 +24,9 @@ struct PendingUpdate {
 // An imported record as the index has it now (agora-index may have updated it since it was
 // adopted), with the ratings of `ours`; `ours` itself when the index does not have it (a
 // restore after a deletion).
-nlohmann::json current_import(index::Searcher& reader, const std::string& id,
+nlohmann::json current_import(PublishedIndex& index, const std::string& id,
                               const nlohmann::json& ours) {
-  std::optional<nlohmann::json> record = reader.resource(id);
+  std::optional<nlohmann::json> record = index.record(id);
   if (!record) return ours;
   if (ours.contains("aggregateRating")) (*record)["aggregateRating"] = ours["aggregateRating"];
   return *record;
@@ -35,19 +34,14 @@ nlohmann::json current_import(index::Searcher& reader, const std::string& id,
 
 }  // namespace
 
-IndexSync::IndexSync(StateDatabase& state, std::filesystem::path index_directory,
-                     const analyzers::Registry& registry)
-    : state_(state), index_directory_(std::move(index_directory)), registry_(registry) {}
+IndexSync::IndexSync(StateDatabase& state, PublishedIndex& index, const RecordRules& rules)
+    : state_(state), index_(index), rules_(rules) {}
 
 IndexSync::~IndexSync() { stop(); }
 
 void IndexSync::notice_rebuilt_index() {
-  std::string uuid;
-  try {
-    uuid = Xapian::Database(index_directory_.string()).get_uuid();
-  } catch (const Xapian::DatabaseOpeningError&) {
-    return;  // no index yet: the first publication creates it
-  }
+  const std::string uuid = index_.identity();
+  if (uuid.empty()) return;  // no index yet: the first publication creates it
   const auto known = state_.read([](sqlite::Connection& connection) {
     sqlite::Statement query(connection, "SELECT value FROM settings WHERE key = 'index_uuid'");
     return query.step() ? query.text(0) : std::string();
@@ -56,25 +50,24 @@ void IndexSync::notice_rebuilt_index() {
   // Imported records that the rebuilt index no longer has were dropped from the files they
   // came from: those stay out, whatever ratings they had.
   std::vector<std::string> dropped;
-  {
-    index::Searcher reader(index_directory_, registry_);
-    const std::vector<std::string> imported = state_.read([](sqlite::Connection& connection) {
-      std::vector<std::string> ids;
-      sqlite::Statement query(connection, "SELECT id FROM resources WHERE status = 'published'");
-      while (query.step()) {
-        if (published_as_imported(connection, query.text(0))) ids.push_back(query.text(0));
-      }
-      return ids;
-    });
-    for (const std::string& id : imported) {
-      if (!reader.resource(id)) dropped.push_back(id);
+  const std::vector<std::string> imported = state_.read([](sqlite::Connection& connection) {
+    std::vector<std::string> ids;
+    sqlite::Statement query(connection, "SELECT id FROM resources WHERE status = ?");
+    query.bind(1, name_of(ResourceStatus::published));
+    while (query.step()) {
+      if (published_as_imported(connection, query.text(0))) ids.push_back(query.text(0));
     }
+    return ids;
+  });
+  for (const std::string& id : imported) {
+    if (!index_.record(id)) dropped.push_back(id);
   }
   state_.write([&](sqlite::Connection& connection) {
     // Deleted rows too: an index rebuilt from the original files may hold them again.
     sqlite::Statement(connection,
                       "UPDATE resources SET index_wanted = index_done + 1 "
-                      "WHERE status IN ('published', 'deleted')")
+                      "WHERE status IN (?, ?)")
+        .bind_all(name_of(ResourceStatus::published), name_of(ResourceStatus::deleted))
         .run();
     for (const std::string& id : dropped) {
       sqlite::Statement(connection, "UPDATE resources SET index_done = index_wanted WHERE id = ?")
@@ -119,37 +112,48 @@ void IndexSync::write_pending() {
     return found;
   });
   if (updates.empty()) return;
-  std::optional<index::Searcher> reader;
-  index::IndexWriter writer(index_directory_, registry_);
+  std::vector<index::Record> records;
+  std::vector<std::string> removals;
+  std::vector<const PendingUpdate*> written;
+  std::vector<std::pair<const PendingUpdate*, std::string>> refused;
   for (const PendingUpdate& update : updates) {
     if (!update.record) {
-      writer.remove(update.id);
+      removals.push_back(update.id);
+      written.push_back(&update);
       continue;
     }
-    std::optional<nlohmann::json> fields = update.record;
-    if (update.as_imported) {
-      if (!reader) reader.emplace(index_directory_, registry_);
-      fields = current_import(*reader, update.id, *update.record);
-    }
-    index::ImportItem item;
-    item.where = {"state:" + update.id, 0};
-    item.fields = *fields;
-    const index::BuiltRecord built = index::build_record(item, "", detector_);
+    const nlohmann::json fields =
+        update.as_imported ? current_import(index_, update.id, *update.record) : *update.record;
+    index::BuiltRecord built = rules_.check_published(fields);
     if (!built.record) {
-      // Validated at submission; only a change of the rules since could get here.
-      std::cerr << "agora-searchd: resource " << update.id
-                << " no longer validates: " << built.errors.front().field << ": "
-                << built.errors.front().message << '\n';
+      // Validated at submission; a change of the rules since can get here. The row stays
+      // behind, with the reason where its author and reviewers see it.
+      refused.emplace_back(&update,
+                           built.errors.front().field + ": " + built.errors.front().message);
       continue;
     }
-    writer.upsert(*built.record);
+    records.push_back(std::move(*built.record));
+    written.push_back(&update);
   }
-  writer.commit();
+  if (!written.empty()) index_.publish(records, removals);
   state_.write([&](sqlite::Connection& connection) {
-    for (const PendingUpdate& update : updates) {
-      sqlite::Statement(connection, "UPDATE resources SET index_done = ? WHERE id = ?")
-          .bind_all(update.wanted, update.id)
+    for (const PendingUpdate* update : written) {
+      sqlite::Statement(connection,
+                        "UPDATE resources SET index_done = ?, index_problem = NULL WHERE id = ?")
+          .bind_all(update->wanted, update->id)
           .run();
+    }
+    for (const auto& [update, problem] : refused) {
+      sqlite::Statement(connection,
+                        "UPDATE resources SET index_problem = ? "
+                        "WHERE id = ? AND index_problem IS NOT ?")
+          .bind_all(problem, update->id, problem)
+          .run();
+      // Said once, not at every retry.
+      if (connection.changes() > 0) {
+        std::cerr << "agora-searchd: resource " << update->id
+                  << " is kept out of the index: " << problem << '\n';
+      }
     }
   });
 }

@@ -29,7 +29,8 @@ DuplicateKeys RecordRules::keys_of(const nlohmann::json& record) const {
   DuplicateKeys keys;
   keys.language = record.value("inLanguage", "und");
   keys.url_key = index::url_key(record.value("url", ""));
-  keys.title_words = index::title_words(record.value("title", ""), registry_.for_tag(keys.language));
+  keys.title_words =
+      index::title_words(record.value("title", ""), registry_.for_tag(keys.language));
   return keys;
 }
 

@@ -9,7 +9,7 @@ std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const s
   sqlite::Statement query(connection,
                           "SELECT id, status, status_before_delete, author_id, language, url_key, "
                           "title_words, latest_revision, published_revision, created_at, "
-                          "updated_at FROM resources WHERE id = ?");
+                          "updated_at, index_problem FROM resources WHERE id = ?");
   query.bind(1, id);
   if (!query.step()) return std::nullopt;
   std::optional<ResourceStatus> before;
@@ -24,7 +24,8 @@ std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const s
                      query.integer(7),
                      query.optional_integer(8),
                      query.integer(9),
-                     query.integer(10)};
+                     query.integer(10),
+                     query.optional_text(11)};
 }
 
 ResourceRow require_resource(sqlite::Connection& connection, const std::string& id) {

@@ -26,6 +26,7 @@ struct ResourceRow {
   std::optional<std::int64_t> published_revision;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
+  std::optional<std::string> index_problem;  ///< why the index sync keeps it out
 };
 
 std::optional<ResourceRow> load_resource(sqlite::Connection& connection, const std::string& id);

@@ -29,29 +29,30 @@ ResourceView ResourceViews::view(const Caller& caller, const std::string& id,
 }
 
 HistoryView ResourceViews::history(const Caller& caller, const std::string& id) {
-  const auto answer = state_.read([&](sqlite::Connection& connection) -> std::optional<HistoryView> {
-    const auto row = load_resource(connection, id);
-    if (!row) return std::nullopt;
-    const bool privileged = may_see_unpublished(caller, *row);
-    if (!privileged && (!row->published_revision || row->status == ResourceStatus::deleted)) {
-      throw NotFound("no resource with id '" + id + "'");
-    }
-    HistoryView history;
-    history.id = id;
-    history.status = privileged ? row->status : ResourceStatus::published;
-    sqlite::Statement query(connection,
-                            "SELECT number FROM revisions WHERE resource_id = ? ORDER BY number");
-    query.bind(1, id);
-    while (query.step()) {
-      RevisionRow revision = load_revision(connection, id, query.integer(0));
-      if (!privileged && !is_public(revision.state)) continue;
-      history.revisions.push_back({revision.number, revision.state,
-                                   load_account(connection, revision.author_id),
-                                   revision.created_at, std::move(revision.record)});
-    }
-    if (privileged) history.reviews = reviews_of(connection, id);
-    return history;
-  });
+  const auto answer =
+      state_.read([&](sqlite::Connection& connection) -> std::optional<HistoryView> {
+        const auto row = load_resource(connection, id);
+        if (!row) return std::nullopt;
+        const bool privileged = may_see_unpublished(caller, *row);
+        if (!privileged && (!row->published_revision || row->status == ResourceStatus::deleted)) {
+          throw NotFound("no resource with id '" + id + "'");
+        }
+        HistoryView history;
+        history.id = id;
+        history.status = privileged ? row->status : ResourceStatus::published;
+        sqlite::Statement query(
+            connection, "SELECT number FROM revisions WHERE resource_id = ? ORDER BY number");
+        query.bind(1, id);
+        while (query.step()) {
+          RevisionRow revision = load_revision(connection, id, query.integer(0));
+          if (!privileged && !is_public(revision.state)) continue;
+          history.revisions.push_back({revision.number, revision.state,
+                                       load_account(connection, revision.author_id),
+                                       revision.created_at, std::move(revision.record)});
+        }
+        if (privileged) history.reviews = reviews_of(connection, id);
+        return history;
+      });
   if (answer) return *answer;
   auto record = index_.record(id);
   if (!record) throw NotFound("no resource with id '" + id + "'");

@@ -118,6 +118,8 @@ CREATE TABLE audit_log (
   detail TEXT NOT NULL
 );
 )sql",
+    // A record the index sync refused (it no longer passes the record rules): why.
+    "ALTER TABLE resources ADD COLUMN index_problem TEXT;",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));

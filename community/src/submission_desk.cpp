@@ -105,8 +105,8 @@ SubmissionView SubmissionDesk::submit(const Caller& caller, const json& fields,
                             same.optional_integer(6) == caller.account->id;
       const json record =
           readable ? load_revision(connection, other, same.integer(4)).record : json::object();
-      duplicates.push_back({other, record.value("title", ""), record.value("url", ""),
-                            same.text(3), same_url ? "url" : "title"});
+      duplicates.push_back({other, record.value("title", ""), record.value("url", ""), same.text(3),
+                            same_url ? "url" : "title"});
     }
     if (!duplicates.empty()) {
       throw Conflict("this resource looks like one Agora already has", duplicates);
@@ -187,11 +187,11 @@ SubmissionView SubmissionDesk::add_revision(const Caller& caller, const std::str
     sqlite::Statement(connection,
                       "UPDATE resources SET latest_revision = ?, updated_at = ?, status = ?, "
                       "url_key = ?, title_words = ?, language = ? WHERE id = ?")
-        .bind_all(number, now,
-                  name_of(row.published_revision ? ResourceStatus::published
-                                                 : ResourceStatus::pending),
-                  checked.keys.url_key, index::title_key(checked.keys.title_words),
-                  checked.record.language, id)
+        .bind_all(
+            number, now,
+            name_of(row.published_revision ? ResourceStatus::published : ResourceStatus::pending),
+            checked.keys.url_key, index::title_key(checked.keys.title_words),
+            checked.record.language, id)
         .run();
     append_audit(connection, caller.actor(), "resource.edit", "resource:" + id,
                  {{"revision", number}});
@@ -207,8 +207,7 @@ SubmissionView SubmissionDesk::replace(const Caller& caller, const std::string& 
   return add_revision(caller, id, std::move(record), expected_revision);
 }
 
-SubmissionView SubmissionDesk::patch(const Caller& caller, const std::string& id,
-                                     const json& patch,
+SubmissionView SubmissionDesk::patch(const Caller& caller, const std::string& id, const json& patch,
                                      std::optional<std::int64_t> expected_revision) {
   require_role(caller, Role::contributor);
   resources_.require(id);

@@ -20,9 +20,8 @@ std::vector<ReviewView> reviews_of(sqlite::Connection& connection, const std::st
   query.bind(1, id);
   std::vector<ReviewView> reviews;
   while (query.step()) {
-    reviews.push_back({load_account(connection, query.integer(0)),
-                       state_column<Verdict>(query, 1), query.text(2), query.integer(3),
-                       query.integer(4)});
+    reviews.push_back({load_account(connection, query.integer(0)), state_column<Verdict>(query, 1),
+                       query.text(2), query.integer(3), query.integer(4)});
   }
   return reviews;
 }
@@ -44,6 +43,7 @@ SubmissionView submission_of(sqlite::Connection& connection, const ResourceRow& 
   view.reviews = reviews_of(connection, row.id);
   view.created_at = row.created_at;
   view.updated_at = row.updated_at;
+  view.index_problem = row.index_problem;
   return view;
 }
 

@@ -36,9 +36,8 @@ json account_json(const community::Account& account) {
 
 json person_json(const std::optional<community::Account>& account) {
   if (!account) return nullptr;
-  return {{"id", account->id},
-          {"username", account->username},
-          {"displayName", account->display_name}};
+  return {
+      {"id", account->id}, {"username", account->username}, {"displayName", account->display_name}};
 }
 
 std::string resource_href(const std::string& id) { return "/api/resources/" + id; }
@@ -61,6 +60,7 @@ json submission_json(const community::SubmissionView& s) {
               {"updatedAt", iso_time(s.updated_at)},
               {"href", resource_href(s.id)}};
   if (s.indexed) out["indexed"] = *s.indexed;
+  if (s.index_problem) out["indexProblem"] = *s.index_problem;
   return out;
 }
 

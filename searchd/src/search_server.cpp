@@ -110,11 +110,12 @@ struct SearchServer::Impl {
   UiStrings ui_strings{config.web};
   community::StateDatabase state{state_path(config)};
   community::Accounts accounts{state};
-  community::IndexSync index_sync{state, config.db, registry};
   // The collaboration layer reads the index through the per-thread searchers.
-  community::SearcherIndex published{[this]() -> index::Searcher& { return searcher(); }};
+  community::SearcherIndex published{config.db, registry,
+                                     [this]() -> index::Searcher& { return searcher(); }};
   const community::ReviewRules review_rules{config.approvals, "community"};
   const community::RecordRules record_rules{registry, review_rules.collection};
+  community::IndexSync index_sync{state, published, record_rules};
   community::Resources resources{state, published, record_rules};
   community::SubmissionDesk submissions{state,     published,    index_sync,
                                         resources, record_rules, review_rules};

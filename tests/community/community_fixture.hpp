@@ -47,7 +47,8 @@ class ScratchIndex {
  private:
   std::filesystem::path directory_;
   std::unique_ptr<index::Searcher> searcher_;
-  community::SearcherIndex published_{[this]() -> index::Searcher& { return searcher(); }};
+  community::SearcherIndex published_{directory_, shared_registry(),
+                                      [this]() -> index::Searcher& { return searcher(); }};
 };
 
 inline nlohmann::json guide(const std::string& title, const std::string& url,
@@ -79,11 +80,11 @@ struct CommunityFixture {
     }
     state = std::make_unique<community::StateDatabase>(directory.path() / "state.sqlite");
     accounts = std::make_unique<community::Accounts>(*state);
-    sync = std::make_unique<community::IndexSync>(*state, directory.path() / "index",
-                                                  shared_registry());
+
     published = std::make_unique<ScratchIndex>(directory.path() / "index");
     const community::ReviewRules review{approvals, "community"};
     rules = std::make_unique<community::RecordRules>(shared_registry(), review.collection);
+    sync = std::make_unique<community::IndexSync>(*state, published->as_published(), *rules);
     resources = std::make_unique<community::Resources>(*state, published->as_published(), *rules);
     submissions = std::make_unique<community::SubmissionDesk>(*state, published->as_published(),
                                                               *sync, *resources, *rules, review);

@@ -216,7 +216,7 @@ TEST_CASE("a publication the index missed is written at the next sync", "[submis
         .run();
   });
   CHECK(f.published->search("lending circles").empty());
-  IndexSync restarted(*f.state, f.directory.path() / "index", agora::test::shared_registry());
+  IndexSync restarted(*f.state, f.published->as_published(), *f.rules);
   CHECK(restarted.sync_now());
   CHECK(contains(f.published->search("lending circles"), id));
 }
@@ -264,6 +264,53 @@ TEST_CASE("an index rebuilt from scratch gets the published submissions again", 
   REQUIRE(f.sync->sync_now());
   CHECK(contains(reopened.search("tool library"), id));
   CHECK(reopened.search("fair meetings").empty());
+}
+
+TEST_CASE("a published record that no longer passes the rules stays behind with its reason",
+          "[submissions]") {
+  CommunityFixture f;
+  const Caller ana = f.caller("ana", Role::contributor);
+  const Caller rev = f.caller("rev", Role::reviewer);
+  const std::string broken =
+      f.submissions->submit(ana, guide("Cooperative tax basics", "https://example.org/tax"), false)
+          .id;
+  const std::string sound =
+      f.submissions
+          ->submit(ana, guide("Member share registers", "https://example.org/shares"), false)
+          .id;
+  // As if the rules had changed since approval: the stored revision lacks its address.
+  f.state->write([&](sqlite::Connection& c) {
+    sqlite::Statement(c,
+                      "UPDATE revisions SET record = json_remove(record, '$.url') "
+                      "WHERE resource_id = ?")
+        .bind(1, broken)
+        .run();
+  });
+  f.reviews->review(rev, broken, {{"verdict", "approve"}});
+  f.reviews->review(rev, sound, {{"verdict", "approve"}});
+  CHECK(f.published->search("tax basics").empty());
+  CHECK(contains(f.published->search("share registers"), sound));
+  const auto behind = [&](const std::string& id) {
+    return f.state->read([&](sqlite::Connection& c) {
+      sqlite::Statement query(c, "SELECT index_wanted > index_done FROM resources WHERE id = ?");
+      query.bind(1, id);
+      query.step();
+      return query.integer(0) == 1;
+    });
+  };
+  CHECK(behind(broken));  // never marked done: the next sync tries again
+  CHECK_FALSE(behind(sound));
+  const ResourceView seen = f.views->view(ana, broken, true);
+  REQUIRE(seen.submission);
+  REQUIRE(seen.submission->index_problem);
+  CHECK(seen.submission->index_problem->rfind("url: ", 0) == 0);
+
+  // An edit that passes clears the reason once it is published.
+  f.submissions->patch(ana, broken, {{"url", "https://example.org/tax"}});
+  f.reviews->review(rev, broken, {{"verdict", "approve"}});
+  CHECK(contains(f.published->search("tax basics"), broken));
+  CHECK_FALSE(behind(broken));
+  CHECK_FALSE(f.views->view(ana, broken, true).submission->index_problem);
 }
 
 TEST_CASE("an edit on top of a reviewer's own revision is still theirs to not review",

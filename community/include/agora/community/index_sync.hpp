@@ -2,12 +2,11 @@
 #pragma once
 
 #include <condition_variable>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
-#include "agora/analyzers/language_detector.hpp"
-#include "agora/analyzers/registry.hpp"
+#include "agora/community/published_index.hpp"
+#include "agora/community/record_rules.hpp"
 #include "agora/community/state_database.hpp"
 
 namespace agora::community {
@@ -18,10 +17,11 @@ namespace agora::community {
 /// then marks the rows done. A crash between the state commit and the index commit only
 /// leaves rows behind, and the next sync (at start-up at the latest) catches up.
 /// An index rebuilt from scratch (a new Xapian UUID) gets every published resource again.
+/// A record that no longer passes the record rules stays behind with the reason in its
+/// row (`index_problem`, shown with the submission), and is tried again at each sync.
 class IndexSync {
  public:
-  IndexSync(StateDatabase& state, std::filesystem::path index_directory,
-            const analyzers::Registry& registry);
+  IndexSync(StateDatabase& state, PublishedIndex& index, const RecordRules& rules);
   ~IndexSync();
 
   /// Catches up now, on the calling thread; false when the index could not be written
@@ -42,9 +42,8 @@ class IndexSync {
   void notice_rebuilt_index();
 
   StateDatabase& state_;
-  std::filesystem::path index_directory_;
-  const analyzers::Registry& registry_;
-  analyzers::LanguageDetector detector_;
+  PublishedIndex& index_;
+  const RecordRules& rules_;
   std::mutex sync_mutex_;  ///< one sync at a time: Xapian allows one writer
   std::mutex wake_mutex_;
   std::condition_variable wake_;

@@ -1,6 +1,8 @@
-// What the collaboration layer reads from the search index.
+// The search index as the collaboration layer sees it: the only way community code reads
+// or writes it.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -8,12 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "agora/analyzers/registry.hpp"
+#include "agora/index/record.hpp"
 #include "agora/index/search.hpp"
 
 namespace agora::community {
 
-/// The index as the collaboration layer sees it: published records and their look-alikes.
-/// searchd implements it with its per-thread searchers; tests with a scratch index.
+/// Published records, their look-alikes, and publishing. searchd implements it over its
+/// per-thread searchers; tests over a scratch index.
 class PublishedIndex {
  public:
   virtual ~PublishedIndex() = default;
@@ -22,24 +26,33 @@ class PublishedIndex {
   virtual std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
                                                                const std::string& title,
                                                                const std::string& language) = 0;
+  /// Which index this is (Xapian's UUID): it changes when the index is rebuilt from scratch.
+  /// Empty when there is no index yet.
+  virtual std::string identity() = 0;
+  /// Writes `records` and removes `removals` in one commit.
+  virtual void publish(const std::vector<index::Record>& records,
+                       const std::vector<std::string>& removals) = 0;
 };
 
-/// The usual implementation: a Searcher that the caller provides (and refreshes), such as
-/// one per server thread.
+/// The usual implementation: reads through a Searcher that the caller provides (and
+/// refreshes), such as one per server thread; writes through the indexer's IndexWriter.
 class SearcherIndex final : public PublishedIndex {
  public:
-  explicit SearcherIndex(std::function<index::Searcher&()> searcher)
-      : searcher_(std::move(searcher)) {}
-  std::optional<nlohmann::json> record(const std::string& id) override {
-    return searcher_().resource(id);
-  }
+  SearcherIndex(std::filesystem::path directory, const analyzers::Registry& registry,
+                std::function<index::Searcher&()> searcher)
+      : directory_(std::move(directory)), registry_(registry), searcher_(std::move(searcher)) {}
+
+  std::optional<nlohmann::json> record(const std::string& id) override;
   std::vector<index::DuplicateCandidate> duplicates_of(const std::string& url,
                                                        const std::string& title,
-                                                       const std::string& language) override {
-    return searcher_().duplicates_of(url, title, language);
-  }
+                                                       const std::string& language) override;
+  std::string identity() override;
+  void publish(const std::vector<index::Record>& records,
+               const std::vector<std::string>& removals) override;
 
  private:
+  std::filesystem::path directory_;
+  const analyzers::Registry& registry_;
   std::function<index::Searcher&()> searcher_;
 };
 

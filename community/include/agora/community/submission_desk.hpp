@@ -23,8 +23,8 @@ namespace agora::community {
 /// Changes and their audit entries commit together.
 class SubmissionDesk {
  public:
-  SubmissionDesk(StateDatabase& state, PublishedIndex& index, IndexSync& sync,
-                 Resources& resources, const RecordRules& rules, ReviewRules review)
+  SubmissionDesk(StateDatabase& state, PublishedIndex& index, IndexSync& sync, Resources& resources,
+                 const RecordRules& rules, ReviewRules review)
       : state_(state),
         index_(index),
         sync_(sync),

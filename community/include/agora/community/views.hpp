@@ -41,6 +41,9 @@ struct SubmissionView {
   std::int64_t updated_at = 0;
   /// After a change that publishes or withdraws it: whether the index shows it already.
   std::optional<bool> indexed;
+  /// Why the published revision is kept out of the index (it no longer passes the record
+  /// rules); the resource stays behind until an edit passes.
+  std::optional<std::string> index_problem;
 
   bool under_review() const { return revision_state == RevisionState::pending; }
 };
