@@ -164,4 +164,23 @@ StateDatabase::StateDatabase(const std::filesystem::path& path)
   }
 }
 
+StateDatabase::Reader::Reader(StateDatabase& owner) : database(owner) {
+  {
+    std::lock_guard<std::mutex> lock(database.readers_mutex_);
+    if (!database.idle_readers_.empty()) {
+      connection = std::move(database.idle_readers_.back());
+      database.idle_readers_.pop_back();
+      return;
+    }
+  }
+  connection = std::make_unique<sqlite::Connection>(database.path_.string());
+  // A read that tried to change something would be a bug: refuse it outright.
+  connection->execute("PRAGMA query_only = ON");
+}
+
+StateDatabase::Reader::~Reader() {
+  std::lock_guard<std::mutex> lock(database.readers_mutex_);
+  database.idle_readers_.push_back(std::move(connection));
+}
+
 }  // namespace agora::community
