@@ -205,22 +205,17 @@ void Accounts::revoke_token(std::int64_t id, const Actor& actor) {
   });
 }
 
-nlohmann::json Accounts::list_tokens(const std::string& username) {
+std::vector<TokenInfo> Accounts::list_tokens(const std::string& username) {
   return state_.read([&](sqlite::Connection& connection) {
     const Account account = require_account(connection, username);
     sqlite::Statement query(connection,
                             "SELECT id, name, created_at, expires_at, revoked_at FROM api_tokens "
                             "WHERE account_id = ? ORDER BY id");
     query.bind(1, account.id);
-    nlohmann::json tokens = nlohmann::json::array();
+    std::vector<TokenInfo> tokens;
     while (query.step()) {
-      const auto expires = query.optional_integer(3);
-      tokens.push_back(
-          {{"id", query.integer(0)},
-           {"name", query.text(1)},
-           {"createdAt", iso_time(query.integer(2))},
-           {"expiresAt", expires ? nlohmann::json(iso_time(*expires)) : nlohmann::json()},
-           {"revoked", !query.is_null(4)}});
+      tokens.push_back({query.integer(0), query.text(1), query.integer(2),
+                        query.optional_integer(3), !query.is_null(4)});
     }
     return tokens;
   });

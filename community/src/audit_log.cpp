@@ -15,19 +15,15 @@ void append_audit(sqlite::Connection& connection, const Actor& actor, const std:
       .run();
 }
 
-nlohmann::json recent_audit(sqlite::Connection& connection, std::int64_t limit) {
+std::vector<AuditEntry> recent_audit(sqlite::Connection& connection, std::int64_t limit) {
   sqlite::Statement query(connection,
                           "SELECT id, at, actor, action, subject, detail FROM audit_log "
                           "ORDER BY id DESC LIMIT ?");
   query.bind(1, limit);
-  nlohmann::json entries = nlohmann::json::array();
+  std::vector<AuditEntry> entries;
   while (query.step()) {
-    entries.push_back({{"id", query.integer(0)},
-                       {"at", iso_time(query.integer(1))},
-                       {"actor", query.text(2)},
-                       {"action", query.text(3)},
-                       {"subject", query.text(4)},
-                       {"detail", nlohmann::json::parse(query.text(5))}});
+    entries.push_back({query.integer(0), query.integer(1), query.text(2), query.text(3),
+                       query.text(4), nlohmann::json::parse(query.text(5))});
   }
   return entries;
 }

@@ -6,6 +6,7 @@
 
 #include "agora/community/accounts.hpp"
 #include "agora/community/errors.hpp"
+#include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
 #include "agora/index/command_arguments.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -81,10 +82,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     err << "token " << token.id << " created; it is shown only this once\n";
   } else if (command == "list-tokens") {
     for (const auto& token : accounts.list_tokens(arguments.required("--username", "ana"))) {
-      out << token["id"] << '\t' << token["name"].get<std::string>() << '\t'
-          << token["createdAt"].get<std::string>() << '\t'
-          << (token["expiresAt"].is_null() ? "no expiry" : token["expiresAt"].get<std::string>())
-          << '\t' << (token["revoked"].get<bool>() ? "revoked" : "active") << '\n';
+      out << token.id << '\t' << token.name << '\t' << community::iso_time(token.created_at) << '\t'
+          << (token.expires_at ? community::iso_time(*token.expires_at) : "no expiry") << '\t'
+          << (token.revoked ? "revoked" : "active") << '\n';
     }
   } else if (command == "revoke-token") {
     accounts.revoke_token(parse_whole_number(arguments.required("--id", "3"), "--id", 1, 1 << 30),

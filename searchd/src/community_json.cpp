@@ -140,6 +140,19 @@ json comments_json(const std::vector<community::CommentView>& comments) {
   return {{"comments", out}};
 }
 
+json audit_json(const std::vector<community::AuditEntry>& entries) {
+  json out = json::array();
+  for (const community::AuditEntry& entry : entries) {
+    out.push_back({{"id", entry.id},
+                   {"at", iso_time(entry.at)},
+                   {"actor", entry.actor},
+                   {"action", entry.action},
+                   {"subject", entry.subject},
+                   {"detail", entry.detail}});
+  }
+  return out;
+}
+
 json duplicates_json(const std::vector<community::Duplicate>& duplicates) {
   json out = json::array();
   for (const community::Duplicate& d : duplicates) {

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "agora/community/audit_log.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/views.hpp"
 
@@ -33,6 +34,9 @@ nlohmann::json request_list_json(const community::RequestList& list);
 nlohmann::json rating_json(const community::RatingSummary& rating);
 nlohmann::json comment_json(const community::CommentView& comment);
 nlohmann::json comments_json(const std::vector<community::CommentView>& comments);
+
+/// The audit log's entries, newest first.
+nlohmann::json audit_json(const std::vector<community::AuditEntry>& entries);
 
 /// The members problem details add for refusals: `duplicates` and `errors`.
 nlohmann::json duplicates_json(const std::vector<community::Duplicate>& duplicates);

@@ -280,7 +280,7 @@ class Routes {
                  }
                  send_json(r, {{"entries",
                                 self.s_.state.read([&](community::sqlite::Connection& connection) {
-                                  return community::recent_audit(connection, limit);
+                                  return audit_json(community::recent_audit(connection, limit));
                                 })}});
                }));
   }

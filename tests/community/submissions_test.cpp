@@ -228,14 +228,14 @@ TEST_CASE("every change is in the audit log, in order", "[submissions]") {
   const std::string id =
       f.submissions->submit(ana, guide("Audit trail guide", "https://example.org/audit"), false).id;
   f.reviews->review(rev, id, {{"verdict", "approve"}, {"comment", "fine"}});
-  const json entries = f.state->read([](sqlite::Connection& c) { return recent_audit(c, 10); });
+  const std::vector<AuditEntry> entries =
+      f.state->read([](sqlite::Connection& c) { return recent_audit(c, 10); });
   std::vector<std::string> actions;
-  for (const json& entry : entries)
-    actions.insert(actions.begin(), entry["action"].get<std::string>());
+  for (const AuditEntry& entry : entries) actions.insert(actions.begin(), entry.action);
   CHECK(actions == std::vector<std::string>{"account.create", "account.create", "resource.submit",
                                             "review.approve", "resource.publish"});
-  CHECK(entries[0]["actor"] == "rev");
-  CHECK(entries[0]["subject"] == "resource:" + id);
+  CHECK(entries[0].actor == "rev");
+  CHECK(entries[0].subject == "resource:" + id);
 }
 
 TEST_CASE("an index rebuilt from scratch gets the published submissions again", "[submissions]") {

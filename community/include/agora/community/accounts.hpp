@@ -53,6 +53,15 @@ struct Session {
   Account account;
 };
 
+/// What is kept of an API token: never the token itself.
+struct TokenInfo {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> expires_at;
+  bool revoked = false;
+};
+
 /// An API token, shown once when created.
 struct IssuedToken {
   std::int64_t id = 0;
@@ -77,9 +86,8 @@ class Accounts {
   IssuedToken create_token(const std::string& username, const std::string& name,
                            std::optional<int> days, const Actor& actor);
   void revoke_token(std::int64_t id, const Actor& actor);
-  /// The account's tokens (never the tokens themselves): {id, name, createdAt, expiresAt,
-  /// revoked}.
-  nlohmann::json list_tokens(const std::string& username);
+  /// The account's tokens, oldest first.
+  std::vector<TokenInfo> list_tokens(const std::string& username);
   /// The account of a bearer token; Refusal 401 when it is unknown, revoked or expired.
   Account account_for_token(const std::string& token);
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,17 @@ void append_audit(sqlite::Connection& connection, const Actor& actor, const std:
                   const std::string& subject,
                   const nlohmann::json& detail = nlohmann::json::object());
 
-/// The newest `limit` entries, newest first: {id, at, actor, action, subject, detail}.
-nlohmann::json recent_audit(sqlite::Connection& connection, std::int64_t limit);
+/// One entry: `detail` is the free-form record of the change, as appended.
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::int64_t at = 0;
+  std::string actor;
+  std::string action;
+  std::string subject;
+  nlohmann::json detail;
+};
+
+/// The newest `limit` entries, newest first.
+std::vector<AuditEntry> recent_audit(sqlite::Connection& connection, std::int64_t limit);
 
 }  // namespace agora::community
