@@ -10,13 +10,6 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "agora/community/errors.hpp"
-#include "agora/community/feedback.hpp"
-#include "agora/community/index_sync.hpp"
-#include "agora/community/resource_requests.hpp"
-#include "agora/community/resource_views.hpp"
-#include "agora/community/review_desk.hpp"
-#include "agora/community/submission_desk.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
@@ -26,6 +19,7 @@
 #include "caching.hpp"
 #include "caller_auth.hpp"
 #include "community_routes.hpp"
+#include "community_stack.hpp"
 #include "guarded_server.hpp"
 #include "http_errors.hpp"
 #include "metrics.hpp"
@@ -108,28 +102,8 @@ struct SearchServer::Impl {
   const analyzers::Registry& registry;
   const index::Dictionaries dictionaries = load_dictionaries(config, registry);
   UiStrings ui_strings{config.web};
-  community::StateDatabase state{state_path(config)};
-  community::Accounts accounts{state};
   // The collaboration layer reads the index through the per-thread searchers.
-  community::SearcherIndex published{config.db, registry,
-                                     [this]() -> index::Searcher& { return searcher(); }};
-  const community::ReviewRules review_rules{config.approvals, "community"};
-  const community::RecordRules record_rules{registry, review_rules.collection};
-  community::IndexSync index_sync{state, published, record_rules};
-  community::Resources resources{state, published, record_rules};
-  community::SubmissionDesk submissions{state,     published,    index_sync,
-                                        resources, record_rules, review_rules};
-  community::ReviewDesk reviews{state, index_sync, record_rules, review_rules};
-  community::ResourceViews views{state, published, review_rules};
-  community::Feedback feedback{state, resources, index_sync};
-  community::ResourceRequests requests{state, published, registry};
-  community::RateLimiter registrations{static_cast<std::size_t>(config.registrations_per_hour),
-                                       3600};
-  community::RateLimiter anonymous_requests{
-      static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600};
-  CommunityServices community{config,   ui_strings,  registry,      state,
-                              accounts, submissions, reviews,       views,
-                              feedback, requests,    registrations, anonymous_requests};
+  CommunityStack community{config, registry, [this]() -> index::Searcher& { return searcher(); }};
   Metrics metrics;
   GuardedServer server{connection_limits(config),
                        [this](const std::string& reason) { metrics.record_refusal(reason); }};
@@ -247,7 +221,7 @@ struct SearchServer::Impl {
     const SearchParams params = parse_search_params(request, config, registry);
     const std::string ui = ui_strings.choose(params.request.learner_language);
     const auto result = run_search(params.request);
-    const std::string csrf = identify(request, accounts, false).csrf_token;
+    const std::string csrf = identify(request, community.accounts, false).csrf_token;
     add_vary(response, "Accept-Language");
     // A page carrying a signed-in learner's CSRF token is theirs alone.
     if (!csrf.empty()) response.set_header("Cache-Control", "private, no-store");
@@ -256,7 +230,7 @@ struct SearchServer::Impl {
   }
 
   void register_routes() {
-    register_community_routes(server, community, [this](std::string label, Handler handler) {
+    const RouteWrapper community_route = [this](std::string label, Handler handler) {
       // httplib enforces the body limit on Content-Length only: a chunked body is read
       // whole first, so it is measured here, before anything acts on it.
       return route(
@@ -268,7 +242,11 @@ struct SearchServer::Impl {
             handler(q, r);
           },
           true);
-    });
+    };
+    // Before the read API's routes: the first matching pattern wins.
+    register_account_routes(server, community, config, community_route);
+    register_resource_routes(server, community, community_route);
+    register_request_routes(server, community, config, ui_strings, registry, community_route);
     server.Get("/api/search", route(
                                   "/api/search", [this](auto& q, auto& r) { search(q, r); }, true));
     server.Get("/api/suggest",
@@ -310,7 +288,7 @@ struct SearchServer::Impl {
                               "/readyz",
                               [this](auto&, auto& r) {
                                 const auto documents = searcher().database().get_doccount();
-                                state.read([](community::sqlite::Connection& connection) {
+                                community.state.read([](community::sqlite::Connection& connection) {
                                   connection.execute("SELECT 1");
                                 });
                                 send_json(r, {{"status", "ready"}, {"documents", documents}});
@@ -451,11 +429,11 @@ int SearchServer::bind() {
 
 void SearchServer::run() {
   // Catches up with publications a crash may have left out of the index, then keeps at it.
-  impl_->index_sync.start();
+  impl_->community.index_sync.start();
   impl_->server.start_guard();
   impl_->server.listen_after_bind();
   impl_->server.stop_guard();
-  impl_->index_sync.stop();
+  impl_->community.index_sync.stop();
 }
 
 void SearchServer::stop() { impl_->server.stop(); }

@@ -1,0 +1,114 @@
+// Accounts over HTTP: signing in and out, registering, who am I, and the audit log.
+#include "community_routes.hpp"
+
+#include "agora/community/audit_log.hpp"
+#include "agora/community/errors.hpp"
+#include "agora/error.hpp"
+#include "api_json.hpp"
+#include "api_params.hpp"
+#include "caller_auth.hpp"
+#include "community_json.hpp"
+#include "request_body.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using community::Caller;
+using nlohmann::json;
+
+class AccountRoutes {
+ public:
+  AccountRoutes(const ServerConfig& config, community::Accounts& accounts,
+                community::RateLimiter& registrations, community::StateDatabase& state)
+      : config_(config),
+        gate_(accounts),
+        accounts_(accounts),
+        registrations_(registrations),
+        state_(state) {}
+
+  void signed_in(httplib::Response& response, const community::Session& session, int status) const {
+    response.set_header("Set-Cookie", session_cookie(session, config_));
+    send_json(response,
+              {{"account", account_json(session.account)}, {"csrfToken", session.csrf_token}},
+              status);
+  }
+
+  void sign_in(const httplib::Request& request, httplib::Response& response) const {
+    const json body = json_object_body(request);
+    signed_in(response,
+              accounts_.sign_in(required_string(body, "username"),
+                                required_string(body, "password"), config_.session_hours),
+              200);
+  }
+
+  void sign_out(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = gate_.writer(request);
+    if (caller.by_session) accounts_.sign_out(caller.session_token);
+    response.set_header("Set-Cookie", ended_session_cookie(config_));
+    response.status = 204;
+  }
+
+  void register_account(const httplib::Request& request, httplib::Response& response) const {
+    if (!config_.registration) {
+      throw community::Forbidden("registration is closed; ask an admin for an account");
+    }
+    const json body = json_object_body(request);
+    if (!registrations_.take(request.remote_addr)) {
+      throw community::TooManyAttempts(
+          "too many registrations from your address; try again in an hour");
+    }
+    const json& display = body.value("displayName", json(""));
+    signed_in(response,
+              accounts_.register_learner(required_string(body, "username"),
+                                         display.is_string() ? display.get<std::string>() : "",
+                                         required_string(body, "password"), config_.session_hours),
+              201);
+  }
+
+  void me(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = gate_.signed_in(request);
+    community::require_role(caller, community::Role::learner);
+    json body = {{"account", account_json(*caller.account)}};
+    if (caller.by_session) body["csrfToken"] = caller.csrf_token;
+    send_json(response, body);
+  }
+
+  void audit(const httplib::Request& request, httplib::Response& response) const {
+    check_parameters(request, {"limit"}, 5);
+    community::require_role(gate_.signed_in(request), community::Role::admin);
+    std::int64_t limit = 100;
+    if (request.has_param("limit")) {
+      const std::string text = request.get_param_value("limit");
+      if (text.empty() || text.size() > 4 ||
+          text.find_first_not_of("0123456789") != std::string::npos) {
+        throw InvalidInput("limit: '" + text + "' must be a number from 1 to 1000");
+      }
+      limit = std::clamp<std::int64_t>(std::stoll(text), 1, 1000);
+    }
+    send_json(response, {{"entries", state_.read([&](community::sqlite::Connection& connection) {
+                            return audit_json(community::recent_audit(connection, limit));
+                          })}});
+  }
+
+ private:
+  const ServerConfig& config_;
+  CallerGate gate_;
+  community::Accounts& accounts_;
+  community::RateLimiter& registrations_;
+  community::StateDatabase& state_;
+};
+
+}  // namespace
+
+void register_account_routes(httplib::Server& server, CommunityStack& community,
+                             const ServerConfig& config, const RouteWrapper& route) {
+  const AccountRoutes self(config, community.accounts, community.registrations, community.state);
+  const auto bind = method_binder(self);
+  server.Post("/api/session", route("/api/session", bind(&AccountRoutes::sign_in)));
+  server.Delete("/api/session", route("/api/session", bind(&AccountRoutes::sign_out)));
+  server.Post("/api/accounts", route("/api/accounts", bind(&AccountRoutes::register_account)));
+  server.Get("/api/me", route("/api/me", bind(&AccountRoutes::me)));
+  server.Get("/api/audit", route("/api/audit", bind(&AccountRoutes::audit)));
+}
+
+}  // namespace agora::searchd
