@@ -48,8 +48,7 @@ class ResourceRoutes {
   }
 
   void mine(const httplib::Request& request, httplib::Response& response) const {
-    send_json(response,
-              {{"submissions", submissions_json(views_.mine(gate_.signed_in(request)))}});
+    send_json(response, {{"submissions", submissions_json(views_.mine(gate_.signed_in(request)))}});
   }
 
   void history(const httplib::Request& request, httplib::Response& response) const {
@@ -62,9 +61,10 @@ class ResourceRoutes {
 
   void comment(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = gate_.writer(request);
-    send_json(response,
-              comment_json(feedback_.comment(caller, request.matches[1], json_object_body(request))),
-              201);
+    send_json(
+        response,
+        comment_json(feedback_.comment(caller, request.matches[1], json_object_body(request))),
+        201);
   }
 
   void rate(const httplib::Request& request, httplib::Response& response) const {
@@ -75,14 +75,15 @@ class ResourceRoutes {
 
   void review(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = gate_.writer(request);
-    send_json(response, submission_json(
-                            reviews_.review(caller, request.matches[1], json_object_body(request))));
+    send_json(response, submission_json(reviews_.review(caller, request.matches[1],
+                                                        json_object_body(request))));
   }
 
   void queue(const httplib::Request& request, httplib::Response& response) const {
     check_parameters(request, {"lang"}, 5);
-    send_json(response, {{"pending", submissions_json(reviews_.queue(
-                                         gate_.signed_in(request), language_param(request, "lang")))}});
+    send_json(response,
+              {{"pending", submissions_json(reviews_.queue(gate_.signed_in(request),
+                                                           language_param(request, "lang")))}});
   }
 
   void restore(const httplib::Request& request, httplib::Response& response) const {

@@ -24,8 +24,9 @@ using RouteWrapper = std::function<httplib::Server::Handler(std::string label, H
 template <typename Routes>
 auto method_binder(const Routes& routes) {
   return [routes](void (Routes::*method)(const httplib::Request&, httplib::Response&) const) {
-    return Handler([routes, method](const httplib::Request& request,
-                                    httplib::Response& response) { (routes.*method)(request, response); });
+    return Handler([routes, method](const httplib::Request& request, httplib::Response& response) {
+      (routes.*method)(request, response);
+    });
   };
 }
 
