@@ -5,37 +5,49 @@
 #   - the Snowball project's lists, as packaged in Lingua::StopWords (Debian
 #     liblingua-stopwords-perl), for the languages it covers;
 #   - the stopwords-iso collection (npm) for the others.
+# Which language takes which comes from the table of languages (analyzers/src/
+# language_profiles.cpp), as the PLAN file the build writes from it: "tag source" lines.
 # Entries with digits or punctuation are dropped: "10" or "!" must stay searchable.
 #
-# usage: generate-stopwords.pl STOPWORDS_ISO_JSON OUTPUT_CPP TAG...
+# usage: generate-stopwords.pl STOPWORDS_ISO_JSON PLAN OUTPUT_CPP
 use strict;
 use warnings;
 use utf8;
 use JSON::PP;
 use Lingua::StopWords qw(getStopWords);
 
-my ($iso_path, $output, @tags) = @ARGV;
-die "usage: $0 STOPWORDS_ISO_JSON OUTPUT_CPP TAG...\n" unless $output && @tags;
+my ($iso_path, $plan_path, $output) = @ARGV;
+die "usage: $0 STOPWORDS_ISO_JSON PLAN OUTPUT_CPP\n" unless $output;
 
 open(my $iso_file, '<:raw', $iso_path) or die "$iso_path: $!\n";
 my $iso = JSON::PP->new->utf8->decode(do { local $/; <$iso_file> });
 close $iso_file;
 
-my %snowball = map { $_ => 1 } qw(da de en es fi fr hu id it nl no pt ro ru sv);
+my %source_of;
+open(my $plan, '<', $plan_path) or die "$plan_path: $!\n";
+while (my $line = <$plan>) {
+    chomp $line;
+    my ($tag, $source) = split / /, $line;
+    die "$plan_path:$.: expected 'tag source', got '$line'\n" unless $source;
+    $source_of{$tag} = $source;
+}
+close $plan;
 
 my @entries;
-for my $tag (sort @tags) {
+for my $tag (sort keys %source_of) {
     my @words;
     my $source;
-    if ($snowball{$tag}) {
+    if ($source_of{$tag} eq 'snowball') {
         my $list = getStopWords($tag, "UTF-8");    # character strings
+        die "$plan_path: Lingua::StopWords has no list for '$tag'\n" unless $list && %$list;
         @words = keys %$list;
         $source = 'Snowball';
-    } elsif ($iso->{$tag}) {
+    } elsif ($source_of{$tag} eq 'stopwords-iso') {
+        die "$plan_path: stopwords-iso has no list for '$tag'\n" unless $iso->{$tag};
         @words = @{ $iso->{$tag} };
         $source = 'stopwords-iso';
     } else {
-        next;
+        die "$plan_path: '$tag' has an unknown stopword source '$source_of{$tag}'\n";
     }
     @words = sort grep { /^[\p{L}\p{M}'\x{2019}]+$/ } @words;
     my %seen;

@@ -10,6 +10,10 @@ namespace agora::analyzers {
 /// Extra orthographic cleanup for a script, applied after case folding.
 enum class ScriptCleanup { none, arabic, persian };
 
+/// Where a language's stopword list comes from, both maintained upstream: the Snowball
+/// project's lists (Lingua::StopWords), or the stopwords-iso collection.
+enum class StopwordSource { none, snowball, stopwords_iso };
+
 /// Everything that distinguishes one language's analyzer from another's.
 struct LanguageProfile {
   std::string tag;                             ///< registry key, a BCP-47 language or "und-Script"
@@ -19,6 +23,7 @@ struct LanguageProfile {
   std::vector<std::string> aliases{};          ///< other tags that mean the same language
   bool turkic_case = false;  ///< dotted/dotless i rules, endings after apostrophes
   ScriptCleanup cleanup = ScriptCleanup::none;
+  StopwordSource stopwords = StopwordSource::none;  ///< none: every word is searched
 };
 
 /// Every supported language, the neutral analyzer ("und") and script defaults ("und-Arab").
