@@ -1,5 +1,5 @@
-// Searching the index: ranking with the learner's language first, collapsing translations,
-// facet counts, snippets, spelling suggestions and autocompletion.
+// Ranked search: the learner's language first, the query's language next, translations of the
+// query, one version per work, facet counts, snippets and spelling suggestions.
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -14,10 +14,13 @@
 #include "agora/index/search.hpp"
 #include "agora/index/text_helpers.hpp"
 #include "display_fields.hpp"
+#include "facet_counter.hpp"
+#include "language_boosts.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
 #include "translation/chinese_scripts.hpp"
 #include "translation/query_translation.hpp"
+#include "work_versions.hpp"
 
 namespace agora::index {
 namespace {
@@ -30,32 +33,11 @@ constexpr std::size_t kSnippetBytes = 240;
 // they are estimates, flagged as such.
 constexpr Xapian::doccount kCheckAtLeast = 2000;
 
-std::string primary_subtag(const std::string& tag) { return tag.substr(0, tag.find('-')); }
-
-// Added to the weight of every document in the learner's language: more than BM25 and the
-// rating boost can ever add up to, so those documents rank before all others and
-// collapsing keeps the learner's version of a work, while relevance decides within each
-// group. A weight, unlike a sort key, leaves Xapian free to skip documents that cannot
-// reach the top k; and it is made of built-in classes only (a fixed-weight source filtered
-// by the language term), which Xapian's remote backend can carry to shards.
-constexpr double kLearnerLanguageBoost = 1e6;
-// When the query is in another language than the learner's (query_language.hpp), its
-// documents in that language come first within each of the two tiers above: the version
-// that matched in the query's own words speaks for its work, rather than a version in a
-// third language or a learner-language page that shares a word or two with the query.
-// Both boosts are multiples of this one, which exceeds any BM25 score plus rating boost,
-// so that the score shown is the weight modulo it.
-constexpr double kQueryLanguageBoost = 1e5;
 // Translations into languages other than the learner's count for less than the query's
 // own words: they widen the net without pushing aside what was asked for.
 constexpr double kOtherTranslationsWeight = 0.5;
 // The query converted into the other Chinese script counts for less than as typed.
 constexpr double kOtherScriptWeight = 0.5;
-
-Xapian::Query language_boost(double weight, const Xapian::Query& filter) {
-  auto* fixed = new Xapian::FixedWeightPostingSource(weight);
-  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), filter);
-}
 
 // Which of `docids` hold at least one of `terms`. Each term's posting list is walked
 // forward once over the documents in docid order: a few posting chunks per term, where
@@ -87,138 +69,6 @@ std::string wanted_text(const std::vector<QueryClause>& clauses) {
   }
   return text;
 }
-
-// With `whole_works`, the boost also goes to every version of a work that has one in the
-// learner's language (schema::kWorkLanguage): such a work is then shown in the learner's
-// language (version_to_show), whichever version matched.
-Xapian::Query learner_language_boost(const std::string& primary, bool whole_works) {
-  Xapian::Query in_language(schema::filter_term(schema::kLanguage, primary));
-  if (whole_works) {
-    in_language = Xapian::Query(Xapian::Query::OP_OR, in_language,
-                                Xapian::Query(schema::filter_term(schema::kWorkLanguage, primary)));
-  }
-  return language_boost(kLearnerLanguageBoost, in_language);
-}
-
-// Whether a hit may be shown as another version in `language`: not when the learner sorts
-// by date (the date shown is the one sorted on) nor when a language filter leaves it out.
-bool may_show_in(const std::string& language, const SearchRequest& request) {
-  if (request.sort == SearchRequest::Sort::date) return false;
-  const auto filter = request.filters.find("language");
-  if (filter == request.filters.end() || filter->second.empty()) return true;
-  return std::any_of(filter->second.begin(), filter->second.end(), [&](const std::string& value) {
-    const std::string wanted = lower_ascii(value);
-    return wanted == lower_ascii(language) || wanted == lower_ascii(primary_subtag(language));
-  });
-}
-
-struct Version {
-  Xapian::docid docid = 0;
-  DisplayFields shown;
-};
-
-// Every version of the work of `document`, itself first.
-std::vector<Version> versions_of(const Xapian::Database& database, Xapian::docid docid,
-                                 const Xapian::Document& document) {
-  std::vector<Version> versions{{docid, display_fields(document)}};
-  const std::string key = document.get_value(schema::kWorkKey);
-  if (key.empty() || key.rfind("id:", 0) == 0) return versions;
-  const std::string work_term = schema::filter_term(schema::kWork, key);
-  // The versions' display values are read along one value stream, in docid order as the
-  // posting list gives them: a work in 26 languages costs one pass, not 25 lookups.
-  Xapian::ValueIterator display = database.valuestream_begin(schema::kDisplay);
-  for (auto other = database.postlist_begin(work_term); other != database.postlist_end(work_term);
-       ++other) {
-    if (*other == docid) continue;
-    if (display != database.valuestream_end(schema::kDisplay) && display.check(*other)) {
-      versions.push_back({*other, decode_display(*display)});
-    } else {
-      versions.push_back({*other, display_fields(database.get_document(*other))});
-    }
-  }
-  return versions;
-}
-
-// The version to show a learner: the matched one when it is in the learner's language,
-// else a version in it (the learner's exact tag first: pt-BR before pt-PT), else the
-// matched one.
-std::size_t version_to_show(const std::vector<Version>& versions, const SearchRequest& request,
-                            const std::string& learner) {
-  const std::string& learner_tag = request.learner_language;
-  if (primary_subtag(versions.front().shown.language) == learner) return 0;
-  if (versions.size() == 1 || !may_show_in(learner, request)) return 0;
-  std::size_t chosen = 0;
-  for (std::size_t i = 1; i < versions.size(); ++i) {
-    const std::string& language = versions[i].shown.language;
-    if (primary_subtag(language) != learner) continue;
-    if (lower_ascii(language) == lower_ascii(learner_tag)) return i;
-    if (chosen == 0) chosen = i;
-  }
-  return chosen;
-}
-
-Translation link_to(const DisplayFields& shown) {
-  return {shown.id, shown.title, shown.url, shown.language};
-}
-
-// Counts, for each facet value, the distinct works (translations collapsed) among the
-// matching documents, so that a facet count equals the total its filter would give.
-class CollapsedFacetCounter final : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& document, double) override {
-    // Works are numbered on first sight, so the per-value bookkeeping is integers.
-    const auto [entry, added] =
-        work_numbers_.try_emplace(document.get_value(schema::kWorkKey), work_numbers_.size());
-    const std::uint32_t work = entry->second;
-    for (std::size_t facet = 0; facet < kFacets; ++facet) {
-      const schema::FilterField& field = schema::kFilterFields[facet];
-      const std::string value = document.get_value(field.value);
-      if (field.multi_valued) {
-        add_list(facet, value, work);
-      } else {
-        add(facet, value, work);
-      }
-    }
-  }
-
-  std::size_t distinct_works() const { return work_numbers_.size(); }
-
-  /// The counts, each multiplied by `scale` (1 when every candidate was seen).
-  std::map<std::string, std::vector<FacetCount>> facets(double scale) {
-    std::map<std::string, std::vector<FacetCount>> out;
-    for (std::size_t facet = 0; facet < kFacets; ++facet) {
-      std::vector<FacetCount>& counts = out[std::string(schema::kFilterFields[facet].name)];
-      for (auto& [value, works] : values_[facet]) {
-        std::sort(works.begin(), works.end());
-        const auto distinct = std::unique(works.begin(), works.end()) - works.begin();
-        counts.push_back({value, static_cast<Xapian::doccount>(
-                                     std::llround(static_cast<double>(distinct) * scale))});
-      }
-      std::stable_sort(counts.begin(), counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    }
-    return out;
-  }
-
- private:
-  static constexpr std::size_t kFacets = std::size(schema::kFilterFields);
-
-  void add(std::size_t facet, const std::string& value, std::uint32_t work) {
-    if (!value.empty()) values_[facet][value].push_back(work);
-  }
-  void add_list(std::size_t facet, const std::string& joined, std::uint32_t work) {
-    std::size_t start = 0;
-    while (start < joined.size()) {
-      std::size_t end = joined.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = joined.size();
-      add(facet, joined.substr(start, end - start), work);
-      start = end + 1;
-    }
-  }
-
-  std::unordered_map<std::string, std::uint32_t> work_numbers_;
-  std::map<std::string, std::vector<std::uint32_t>> values_[kFacets];
-};
 
 Xapian::Database open_database(const std::filesystem::path& directory) {
   try {
@@ -518,120 +368,6 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (changed) result.suggestion = suggestion;
   }
   return result;
-}
-
-std::vector<Completion> Searcher::complete(const std::string& typed, const std::string& language,
-                                           std::size_t limit) {
-  std::vector<Completion> out;
-  const analyzers::Analyzer& analyzer = analyzer_for(language.empty() ? "und" : language);
-  std::vector<std::string> words;
-  for (const auto& token : analyzer.analyze(typed)) {
-    if (token.kind != analyzers::TokenKind::part) words.push_back(token.term);
-  }
-  if (words.empty()) return out;
-  const bool last_is_complete = !typed.empty() && (typed.back() == ' ');
-  std::vector<Xapian::Query> parts;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const bool is_prefix = i + 1 == words.size() && !last_is_complete;
-    std::vector<Xapian::Query> fields;
-    for (std::string_view prefix : {schema::kTitle, schema::kKeyword}) {
-      const std::string term = schema::term(prefix, words[i]);
-      fields.push_back(is_prefix ? Xapian::Query(Xapian::Query::OP_WILDCARD, term, 50,
-                                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)
-                                 : Xapian::Query(term));
-    }
-    parts.emplace_back(Xapian::Query::OP_OR, fields.begin(), fields.end());
-  }
-  // Subjects that start with the last word typed take up to a quarter of the list (at
-  // least one place), titles the rest, and the whole list never exceeds `limit`.
-  std::vector<Completion> subjects;
-  const std::size_t subject_places = std::max<std::size_t>(1, limit / 4);
-  const std::string subject_prefix = schema::term(schema::kSubject, words.back());
-  for (auto term = database_.allterms_begin(subject_prefix);
-       term != database_.allterms_end(subject_prefix) && subjects.size() < subject_places; ++term) {
-    subjects.push_back({(*term).substr(schema::kSubject.size()), "subject", "", ""});
-  }
-  Xapian::Enquire enquire(database_);
-  enquire.set_query(Xapian::Query(
-      Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-      learner_language_boost(primary_subtag(language.empty() ? "und" : language), false)));
-  enquire.set_collapse_key(schema::kWorkKey);
-  const Xapian::MSet mset =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(limit - std::min(limit, subjects.size())));
-  for (auto match = mset.begin(); match != mset.end(); ++match) {
-    DisplayFields shown = display_fields(match.get_document());
-    out.push_back(
-        {std::move(shown.title), "title", std::move(shown.id), std::move(shown.language)});
-  }
-  out.insert(out.end(), subjects.begin(), subjects.end());
-  return out;
-}
-
-std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
-  const std::string id_term = schema::term(schema::kId, id);
-  const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
-  if (posting == database_.postlist_end(id_term)) return std::nullopt;
-  const Xapian::Document document = database_.get_document(*posting);
-  json record = json::parse(document.get_data());
-  const std::string text = document.get_value(schema::kBodyText);
-  if (!text.empty()) record["text"] = text;
-  return record;
-}
-
-std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,
-                                                        const std::string& title,
-                                                        const std::string& language) {
-  std::vector<DuplicateCandidate> found;
-  auto add = [&](Xapian::docid docid, const char* reason) {
-    DisplayFields shown = display_fields(database_.get_document(docid));
-    for (const auto& seen : found) {
-      if (seen.id == shown.id) return;
-    }
-    found.push_back({std::move(shown.id), std::move(shown.title), std::move(shown.url),
-                     std::move(shown.language), reason});
-  };
-  const std::string url_term = schema::filter_term(schema::kUrl, url_key(url));
-  for (auto posting = database_.postlist_begin(url_term);
-       posting != database_.postlist_end(url_term); ++posting) {
-    add(*posting, "url");
-  }
-  const std::vector<std::string> words = title_words(title, registry_.for_tag(language));
-  if (words.empty()) return found;
-  std::vector<Xapian::Query> any_word;
-  for (const std::string& word : words) {
-    // Title words are folded already: the word as a term, and as the folded term of
-    // words that had accents.
-    any_word.emplace_back(word);
-    any_word.emplace_back(schema::term(schema::kFolded, word));
-  }
-  Xapian::Enquire enquire(database_);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER,
-                    Xapian::Query(Xapian::Query::OP_OR, any_word.begin(), any_word.end()),
-                    Xapian::Query(schema::filter_term(schema::kLanguage, language))));
-  const Xapian::MSet candidates = enquire.get_mset(0, 30);
-  for (auto match = candidates.begin(); match != candidates.end(); ++match) {
-    const std::vector<std::string> other =
-        words_of_title_key(match.get_document().get_value(schema::kTitleSort));
-    if (near_identical_titles(words, other)) add(*match, "title");
-  }
-  return found;
-}
-
-std::vector<std::string> Searcher::ids() const {
-  std::vector<std::string> out;
-  const std::string prefix(schema::kId);
-  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
-       ++term) {
-    out.push_back((*term).substr(prefix.size()));
-  }
-  return out;
-}
-
-IndexStats Searcher::stats() {
-  IndexStats stats = read_stats(database_);
-  stats.size_bytes = index_size_bytes(directory_);
-  return stats;
 }
 
 }  // namespace agora::index
