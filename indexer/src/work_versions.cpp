@@ -19,7 +19,6 @@ bool may_show_in(const std::string& language, const SearchRequest& request) {
   });
 }
 
-
 std::vector<Version> versions_of(const Xapian::Database& database, Xapian::docid docid,
                                  const Xapian::Document& document) {
   std::vector<Version> versions{{docid, display_fields(document)}};
@@ -41,7 +40,6 @@ std::vector<Version> versions_of(const Xapian::Database& database, Xapian::docid
   return versions;
 }
 
-
 std::size_t version_to_show(const std::vector<Version>& versions, const SearchRequest& request,
                             const std::string& learner) {
   const std::string& learner_tag = request.learner_language;
@@ -56,7 +54,6 @@ std::size_t version_to_show(const std::vector<Version>& versions, const SearchRe
   }
   return chosen;
 }
-
 
 Translation link_to(const DisplayFields& shown) {
   return {shown.id, shown.title, shown.url, shown.language};
