@@ -5,9 +5,9 @@
 #include <cmath>
 #include <regex>
 
+#include "agora/base/text.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::community {
 namespace {
@@ -240,7 +240,7 @@ Account Accounts::account_for_token(const std::string& token) {
 }
 
 void Accounts::refuse_when_throttled(const std::string& username) {
-  if (!failures_.allows(index::lower_ascii(username))) {
+  if (!failures_.allows(lower_ascii(username))) {
     throw TooManyAttempts("too many failed sign-ins for '" + username +
                           "'; try again in 15 minutes");
   }
@@ -284,7 +284,7 @@ Session Accounts::sign_in(const std::string& username, const std::string& passwo
   const bool matches =
       verify_password(row && row->second ? *row->second : unknown_account_hash, password);
   if (!row || !row->second || row->first.disabled || !matches) {
-    failures_.count(index::lower_ascii(username));
+    failures_.count(lower_ascii(username));
     throw Unauthenticated("wrong username or password");
   }
   return open_session(row->first, hours);

@@ -1,9 +1,9 @@
 // Ratings and comments.
 #include "agora/community/feedback.hpp"
 
+#include "agora/base/utf8.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "resource_rows.hpp"
 
 namespace agora::community {
@@ -78,7 +78,7 @@ CommentView Feedback::comment(const Caller& caller, const std::string& id, const
     throw InvalidFields("body", "is required: the comment's text");
   }
   const std::string comment = text.get<std::string>();
-  if (index::utf8_length(comment) > kMaxCommentCharacters) {
+  if (utf8_length(comment) > kMaxCommentCharacters) {
     throw InvalidFields("body", "must be at most 2000 characters");
   }
   require_published(id);

@@ -4,9 +4,10 @@
 #include <set>
 
 #include "agora/analyzers/language_tag.hpp"
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "resource_rows.hpp"
 
 namespace agora::community {
@@ -26,7 +27,7 @@ std::string trimmed_string(const json& body, const char* field,
     problems.push_back({field, "must be a string"});
     return "";
   }
-  return index::trim_whitespace(value.get<std::string>());
+  return trim_whitespace(value.get<std::string>());
 }
 
 RequestView request_of(sqlite::Connection& connection, const sqlite::Statement& row,
@@ -82,10 +83,10 @@ RequestView ResourceRequests::create(const Caller& caller, const json& body) {
   const std::string details = trimmed_string(body, "details", problems);
   const std::string language_tag = trimmed_string(body, "language", problems);
   const std::string level = trimmed_string(body, "level", problems);
-  if (index::utf8_length(topic) < 3 || index::utf8_length(topic) > 200) {
+  if (utf8_length(topic) < 3 || utf8_length(topic) > 200) {
     problems.push_back({"topic", "is required: 3 to 200 characters saying what you look for"});
   }
-  if (index::utf8_length(details) > 4000)
+  if (utf8_length(details) > 4000)
     problems.push_back({"details", "must be at most 4000 characters"});
   std::string language;
   if (language_tag.empty()) {
@@ -180,8 +181,7 @@ RequestView ResourceRequests::answer(const Caller& caller, std::int64_t id, cons
   const std::string note = trimmed_string(body, "note", problems);
   if (resource_id.empty())
     problems.push_back({"resourceId", "is required: the resource that answers"});
-  if (index::utf8_length(note) > 2000)
-    problems.push_back({"note", "must be at most 2000 characters"});
+  if (utf8_length(note) > 2000) problems.push_back({"note", "must be at most 2000 characters"});
   if (!problems.empty()) throw InvalidFields(problems);
   // An unknown request is 404 whatever the body says; an answered one keeps its answer.
   if (get(caller, id).status == RequestStatus::answered) {

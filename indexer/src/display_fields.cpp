@@ -1,8 +1,8 @@
 // Encoding and decoding the display slot.
 #include "display_fields.hpp"
 
+#include "agora/base/text.hpp"
 #include "agora/index/index_schema.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

@@ -1,11 +1,12 @@
 // Record → Xapian document, following docs/index-schema.md.
 #include <algorithm>
 
+#include "agora/base/parse.hpp"
+#include "agora/base/text.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_writer.hpp"
 #include "agora/index/rating_prior.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "agora/index/work_linker.hpp"
 #include "display_fields.hpp"
 
@@ -62,9 +63,13 @@ class FieldIndexer {
 // "2024-03-12" → 20240312, "2024" → 20240101; 0 when absent.
 double date_number(const std::string& date) {
   if (date.size() < 4) return 0;
-  const int year = std::stoi(date.substr(0, 4));
-  const int month = date.size() >= 7 ? std::stoi(date.substr(5, 2)) : 1;
-  const int day = date.size() >= 10 ? std::stoi(date.substr(8, 2)) : 1;
+  // Dates were validated by the record rules: these parse.
+  const auto year = parse_whole_number(std::string_view(date).substr(0, 4), "date", 0, 9999);
+  const auto month =
+      date.size() >= 7 ? parse_whole_number(std::string_view(date).substr(5, 2), "date", 1, 12) : 1;
+  const auto day = date.size() >= 10
+                       ? parse_whole_number(std::string_view(date).substr(8, 2), "date", 1, 31)
+                       : 1;
   return year * 10000.0 + month * 100.0 + day;
 }
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "agora/index/text_helpers.hpp"
+#include "agora/base/text.hpp"
 
 namespace agora::index {
 

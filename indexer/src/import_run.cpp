@@ -19,10 +19,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "agora/base/text.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/record_builder.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "ordered_workers.hpp"
 
 namespace agora::index {

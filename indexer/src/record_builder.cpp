@@ -1,12 +1,14 @@
 // Field-by-field validation and normalisation of incoming records.
 #include "agora/index/record_builder.hpp"
+#include "agora/base/parse.hpp"
 
 #include <algorithm>
 #include <regex>
 
 #include "agora/analyzers/language_tag.hpp"
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/error.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {
@@ -111,11 +113,11 @@ bool valid_date(const std::string& date) {
   std::smatch match;
   if (!std::regex_match(date, match, pattern)) return false;
   if (match[2].matched) {
-    const int month = std::stoi(match[2]);
+    const auto month = parse_whole_number(match.str(2), "month", 0, 99);
     if (month < 1 || month > 12) return false;
   }
   if (match[3].matched) {
-    const int day = std::stoi(match[3]);
+    const auto day = parse_whole_number(match.str(3), "day", 0, 99);
     if (day < 1 || day > 31) return false;
   }
   return true;

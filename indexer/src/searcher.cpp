@@ -12,7 +12,7 @@
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/search.hpp"
-#include "agora/index/text_helpers.hpp"
+
 #include "display_fields.hpp"
 #include "facet_counter.hpp"
 #include "language_boosts.hpp"

@@ -1,6 +1,6 @@
 // Snippet selection and highlighting.
 #include "snippet.hpp"
-#include "agora/index/text_helpers.hpp"
+#include "agora/base/utf8.hpp"
 
 #include <string.h>
 
@@ -168,22 +168,6 @@ std::string snippet_of_window(const std::string& text, bool cut_before, bool cut
 }
 
 }  // namespace
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string make_snippet(const std::string& full_text, const analyzers::Analyzer& analyzer,
                          const QueryTerms& terms, std::size_t max_bytes) {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "agora/analyzers/analyzer.hpp"
-#include "agora/index/html_escape.hpp"
+#include "agora/base/html.hpp"
 #include "query_builder.hpp"
 
 namespace agora::index {

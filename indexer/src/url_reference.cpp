@@ -5,7 +5,7 @@
 
 #include <uriparser/Uri.h>
 
-#include "agora/index/text_helpers.hpp"
+#include "agora/base/text.hpp"
 
 namespace agora::index {
 namespace {

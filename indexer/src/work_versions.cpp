@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "agora/base/text.hpp"
 #include "agora/index/index_schema.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "language_boosts.hpp"
 
 namespace agora::index {

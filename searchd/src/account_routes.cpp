@@ -1,6 +1,7 @@
 // Accounts over HTTP: signing in and out, registering, who am I, and the audit log.
 #include "community_routes.hpp"
 
+#include "agora/base/parse.hpp"
 #include "agora/community/audit_log.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/error.hpp"
@@ -78,12 +79,7 @@ class AccountRoutes {
     community::require_role(gate_.signed_in(request), community::Role::admin);
     std::int64_t limit = 100;
     if (request.has_param("limit")) {
-      const std::string text = request.get_param_value("limit");
-      if (text.empty() || text.size() > 4 ||
-          text.find_first_not_of("0123456789") != std::string::npos) {
-        throw InvalidInput("limit: '" + text + "' must be a number from 1 to 1000");
-      }
-      limit = std::clamp<std::int64_t>(std::stoll(text), 1, 1000);
+      limit = parse_whole_number(request.get_param_value("limit"), "limit", 1, 1000);
     }
     send_json(response, {{"entries", state_.read([&](community::sqlite::Connection& connection) {
                             return audit_json(community::recent_audit(connection, limit));

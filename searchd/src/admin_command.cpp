@@ -4,17 +4,16 @@
 #include <istream>
 #include <ostream>
 
+#include "agora/base/command_line.hpp"
+#include "agora/base/parse.hpp"
 #include "agora/community/accounts.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/searchd/server_config.hpp"
 
 namespace agora::searchd {
 namespace {
-
-using index::cli::Arguments;
 
 constexpr const char* kAdminUsage =
     "usage: agora-searchd admin [--db DIR | --state FILE] COMMAND [OPTIONS]\n"
@@ -34,7 +33,7 @@ constexpr const char* kAdminUsage =
 
 const community::Actor kCommandLine{std::nullopt, "command line"};
 
-community::Role role_option(const Arguments& arguments) {
+community::Role role_option(const CommandLine& arguments) {
   const std::string name = arguments.required("--role", "contributor");
   const auto role = community::parse_role(name);
   if (!role) {
@@ -45,7 +44,7 @@ community::Role role_option(const Arguments& arguments) {
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
-  const Arguments arguments(
+  const CommandLine arguments(
       args, {"--help", "--password-stdin"},
       {"--db", "--state", "--username", "--role", "--display-name", "--name", "--days", "--id"});
   if (arguments.has("--help") || arguments.positional().empty()) {
@@ -74,7 +73,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         << community::role_name(account.role) << ")\n";
   } else if (command == "create-token") {
     std::optional<int> days;
-    if (auto text = arguments.value("--days")) days = parse_whole_number(*text, "--days", 1, 3650);
+    if (auto text = arguments.value("--days"))
+      days = parse_whole_number_as<int>(*text, "--days", 1, 3650);
     const community::IssuedToken token =
         accounts.create_token(arguments.required("--username", "ana"),
                               arguments.value("--name").value_or("api"), days, kCommandLine);

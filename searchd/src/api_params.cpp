@@ -7,8 +7,9 @@
 #include <unicode/uloc.h>
 
 #include "agora/analyzers/language_tag.hpp"
+#include "agora/base/parse.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/error.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -16,19 +17,7 @@ namespace {
 std::size_t positive_number(const httplib::Request& request, const std::string& name,
                             std::size_t fallback, std::size_t max) {
   if (!request.has_param(name.c_str())) return fallback;
-  const std::string text = request.get_param_value(name.c_str());
-  std::size_t value = 0;
-  try {
-    std::size_t used = 0;
-    value = std::stoul(text, &used);
-    if (used != text.size()) throw std::invalid_argument(text);
-  } catch (const std::exception&) {
-    throw InvalidInput(name + ": '" + text + "' is not a positive whole number");
-  }
-  if (value < 1 || value > max) {
-    throw InvalidInput(name + ": " + text + " is out of range (1 to " + std::to_string(max) + ")");
-  }
-  return value;
+  return parse_whole_number_as<std::size_t>(request.get_param_value(name.c_str()), name, 1, max);
 }
 
 // Repeated or comma-separated values: language=fr&language=es or language=fr,es.
@@ -52,7 +41,7 @@ std::vector<std::string> values_of(const httplib::Request& request, const std::s
 }  // namespace
 
 void require_utf8(const std::string& parameter, const std::string& value) {
-  if (index::first_invalid_utf8(value)) {
+  if (first_invalid_utf8(value)) {
     throw InvalidInput(parameter + ": not valid UTF-8 (percent-encode UTF-8 bytes)");
   }
 }

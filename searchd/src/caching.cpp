@@ -6,7 +6,7 @@
 #include <chrono>
 #include <ctime>
 
-#include "agora/index/text_helpers.hpp"
+#include "agora/base/text.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -18,8 +18,8 @@ bool compressible(const std::string& content_type) {
 
 // True when an If-None-Match list names `tag` (or is "*").
 bool names_tag(const std::string& if_none_match, const std::string& tag) {
-  for (const std::string& item : index::split(if_none_match, ',')) {
-    std::string candidate = index::trim_whitespace(item);
+  for (const std::string& item : split(if_none_match, ',')) {
+    std::string candidate = trim_whitespace(item);
     if (candidate.rfind("W/", 0) == 0) candidate.erase(0, 2);  // weak comparison, RFC 9110
     if (candidate == tag || candidate == "*") return true;
   }
@@ -30,8 +30,8 @@ bool names_tag(const std::string& if_none_match, const std::string& tag) {
 
 void add_vary(httplib::Response& response, std::string_view field) {
   const std::string present = response.get_header_value("Vary");
-  for (const std::string& item : index::split(present, ',')) {
-    if (index::trim_whitespace(item) == field) return;
+  for (const std::string& item : split(present, ',')) {
+    if (trim_whitespace(item) == field) return;
   }
   const std::string value =
       present.empty() ? std::string(field) : present + ", " + std::string(field);

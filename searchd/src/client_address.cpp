@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "agora/index/text_helpers.hpp"
+#include "agora/base/text.hpp"
 
 namespace agora::searchd {
 
@@ -34,9 +34,9 @@ std::string client_address(const std::string& peer, const std::string& forwarded
   };
   if (forwarded_for.empty() || !trusted(peer)) return peer;
   std::string client = peer;
-  const std::vector<std::string> hops = index::split(forwarded_for, ',');
+  const std::vector<std::string> hops = split(forwarded_for, ',');
   for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
-    const std::string address = canonical_address(index::trim_whitespace(*hop));
+    const std::string address = canonical_address(trim_whitespace(*hop));
     if (!is_ip_address(address)) break;
     client = address;
     if (!trusted(address)) break;

@@ -1,12 +1,11 @@
 // The request form and its confirmation page.
 #include "request_pages.hpp"
 
-#include "agora/index/html_escape.hpp"
+#include "agora/base/html.hpp"
 
 namespace agora::searchd {
 namespace {
 
-using index::escape_html;
 using nlohmann::json;
 
 std::string string_field(const json& object, const char* key) {

@@ -8,14 +8,12 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include "agora/index/html_escape.hpp"
+#include "agora/base/html.hpp"
 #include "agora/index/index_schema.hpp"
 #include "request_pages.hpp"
 
 namespace agora::searchd {
 namespace {
-
-using index::escape_html;
 
 // Percent-encoding of a query-string value (RFC 3986 unreserved characters kept).
 std::string encode(const std::string& value) {

@@ -1,7 +1,10 @@
 // Callers, parameters and headers shared by the collaboration routes.
 #include "route_helpers.hpp"
 
+#include <limits>
+
 #include "agora/analyzers/language_tag.hpp"
+#include "agora/base/parse.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/error.hpp"
 #include "api_json.hpp"
@@ -37,7 +40,7 @@ std::string required_string(const json& body, const char* field) {
 std::int64_t request_id(const httplib::Request& request) {
   const std::string text = request.matches[1];
   if (text.size() > 15) throw NotFound("no request with id " + text);
-  return std::stoll(text);
+  return parse_whole_number(text, "request id", 0, std::numeric_limits<std::int64_t>::max());
 }
 
 std::string language_param(const httplib::Request& request, const char* name) {
@@ -62,7 +65,7 @@ std::optional<std::int64_t> if_match(const httplib::Request& request) {
     throw InvalidInput("If-Match: '" + request.get_header_value("If-Match") +
                        "' must be a revision number in quotes, as the ETag gave it");
   }
-  return std::stoll(value);
+  return parse_whole_number(value, "If-Match", 0, 999999999);
 }
 
 void send_submission(httplib::Response& response, const community::SubmissionView& submission,

@@ -1,5 +1,6 @@
 // The route table and the per-request plumbing (CORS, metrics, access log, errors).
 #include "agora/searchd/search_server.hpp"
+#include "agora/base/parse.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -196,12 +197,7 @@ struct SearchServer::Impl {
     }
     std::size_t limit = 8;
     if (request.has_param("limit")) {
-      const std::string text = request.get_param_value("limit");
-      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
-          text.size() > 2 || std::stoul(text) < 1 || std::stoul(text) > 20) {
-        throw InvalidInput("limit: '" + text + "' must be a number from 1 to 20");
-      }
-      limit = std::stoul(text);
+      limit = parse_whole_number_as<std::size_t>(request.get_param_value("limit"), "limit", 1, 20);
     }
     const std::string language = learner_language(request, registry);
     add_vary(response, "Accept-Language");

@@ -193,10 +193,12 @@ TEST_CASE("the jobs and batch flags refuse what is not a positive whole number",
   TempDir db;
   std::istringstream in;
   std::ostringstream out, err;
-  for (const char* bad : {"0", "-1", "two", "3x"}) {
+  // Every number a program reads is parsed strictly, with the one message form
+  // "where: 'text' must be ...".
+  for (const char* bad : {"0", "-1", "two", "3x", "12abc", " 2", "+2"}) {
     INFO(bad);
     CHECK_THROWS_WITH(
         cli::run_add({"--db", db.path().string(), "--jobs", bad, "x"}, {in, out, err}),
-        Catch::Contains("--jobs '" + std::string(bad) + "' must be a whole number"));
+        Catch::Contains("--jobs: '" + std::string(bad) + "' must be a whole number"));
   }
 }

@@ -7,9 +7,10 @@
 #include <thread>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
+#include "agora/base/parse.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/compaction.hpp"
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_stats.hpp"
@@ -63,21 +64,11 @@ std::string megabytes(std::uintmax_t bytes) {
 
 // A whole number of at least 1, or an error naming the flag.
 unsigned count_flag(const std::string& flag, const std::string& value) {
-  std::size_t end = 0;
-  unsigned long number = 0;
-  try {
-    number = std::stoul(value, &end);
-  } catch (const std::exception&) {
-    end = 0;
-  }
-  if (end == 0 || end != value.size() || value[0] == '-' || number == 0 || number > 1000000) {
-    throw InvalidInput(flag + " '" + value + "' must be a whole number from 1 to 1000000");
-  }
-  return static_cast<unsigned>(number);
+  return parse_whole_number_as<unsigned>(value, flag, 1, 1000000);
 }
 
 // A regular expression flag, compiled, or an error naming it.
-void read_pattern(const Arguments& arguments, const std::string& flag,
+void read_pattern(const CommandLine& arguments, const std::string& flag,
                   std::optional<std::regex>& pattern, std::string& text) {
   const std::optional<std::string> written = arguments.value(flag);
   if (!written) return;
@@ -92,9 +83,9 @@ void read_pattern(const Arguments& arguments, const std::string& flag,
 }  // namespace
 
 int run_add(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--strict", "--quiet", "--help", "--no-compact"},
-                            {"--db", "--format", "--lang-from-path", "--work-from-path",
-                             "--base-url", "--collection", "--batch", "--jobs"});
+  const CommandLine arguments(args, {"--strict", "--quiet", "--help", "--no-compact"},
+                              {"--db", "--format", "--lang-from-path", "--work-from-path",
+                               "--base-url", "--collection", "--batch", "--jobs"});
   if (arguments.has("--help")) {
     streams.out << kHelp;
     return 0;

@@ -6,9 +6,9 @@
 
 #include "agora/analyzers/language_detector.hpp"
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/dictionaries.hpp"
 #include "translation/query_translation.hpp"
 
@@ -48,9 +48,9 @@ struct Options {
 };
 
 Options parse(const std::vector<std::string>& args) {
-  const Arguments arguments(args,
-                            {"--query", "--words", "--detect", "--explain", "--list", "--help"},
-                            {"--lang", "--translate", "--dictionaries"});
+  const CommandLine arguments(args,
+                              {"--query", "--words", "--detect", "--explain", "--list", "--help"},
+                              {"--lang", "--translate", "--dictionaries"});
   if (!arguments.positional().empty()) {
     throw InvalidInput("unexpected argument '" + arguments.positional().front() +
                        "': text is read from standard input");

@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/compaction.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/index_writer.hpp"
@@ -11,7 +11,7 @@
 namespace agora::index::cli {
 
 int run_compact(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--help"}, {"--db"});
+  const CommandLine arguments(args, {"--help"}, {"--db"});
   if (arguments.has("--help")) {
     streams.out << "usage: agora-index compact --db DIR\n"
                    "Rewrites the index into full blocks and swaps it in atomically; searchd\n"

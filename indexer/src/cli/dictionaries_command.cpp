@@ -3,14 +3,14 @@
 #include <cstdio>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/dictionaries.hpp"
 
 namespace agora::index::cli {
 
 int run_dictionaries(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--help", "--if-stale"}, {"--freedict", "--cedict", "--out"});
+  const CommandLine arguments(args, {"--help", "--if-stale"}, {"--freedict", "--cedict", "--out"});
   if (arguments.has("--help")) {
     streams.out << "usage: agora-index dictionaries [--freedict DIR] [--cedict FILE] [--out FILE]\n"
                    "                                [--if-stale]\n"

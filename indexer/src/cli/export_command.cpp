@@ -1,14 +1,14 @@
 // `agora-index export`: every resource of an index as native JSONL, so that the commons
 // stays portable and `agora-index add` of the output rebuilds the same index.
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/search.hpp"
 
 namespace agora::index::cli {
 
 int run_export(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--help"}, {"--db"});
+  const CommandLine arguments(args, {"--help"}, {"--db"});
   if (arguments.has("--help")) {
     streams.out << "usage: agora-index export --db DIR > resources.jsonl\n"
                    "Writes every resource in the index as one native JSON record per line,\n"

@@ -1,14 +1,14 @@
 // `agora-index remove`: delete records by id.
 #include "agora/analyzers/registry.hpp"
+#include "agora/base/command_line.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/index_writer.hpp"
 
 namespace agora::index::cli {
 
 int run_remove(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--help"}, {"--db"});
+  const CommandLine arguments(args, {"--help"}, {"--db"});
   if (arguments.has("--help")) {
     streams.out << "usage: agora-index remove --db DIR ID...\n";
     return 0;

@@ -1,9 +1,9 @@
 // `agora-index stats`: documents per language, type, license, level, subject, collection.
 #include <cstdio>
 
+#include "agora/base/command_line.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
-#include "agora/index/command_arguments.hpp"
 #include "agora/index/index_stats.hpp"
 
 namespace agora::index::cli {
@@ -22,7 +22,7 @@ void print_counts(std::ostream& out, const char* heading,
 }  // namespace
 
 int run_stats(const std::vector<std::string>& args, Streams streams) {
-  const Arguments arguments(args, {"--json", "--help"}, {"--db"});
+  const CommandLine arguments(args, {"--json", "--help"}, {"--db"});
   if (arguments.has("--help")) {
     streams.out << "usage: agora-index stats --db DIR [--json]\n";
     return 0;

@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/importer.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "json_ld.hpp"
 #include "url_reference.hpp"
 

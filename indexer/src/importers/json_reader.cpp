@@ -1,9 +1,10 @@
 // .jsonl and .json: native records and schema.org JSON-LD, one or many per file.
 #include <fstream>
 
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/error.hpp"
 #include "agora/index/importer.hpp"
-#include "agora/index/text_helpers.hpp"
 #include "json_ld.hpp"
 
 namespace agora::index {

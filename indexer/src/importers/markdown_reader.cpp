@@ -2,8 +2,9 @@
 #include <cmark.h>
 #include <yaml-cpp/yaml.h>
 
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/index/importer.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

@@ -4,8 +4,9 @@
 #include <cstring>
 #include <optional>
 
+#include "agora/base/text.hpp"
+#include "agora/base/utf8.hpp"
 #include "agora/index/importer.hpp"
-#include "agora/index/text_helpers.hpp"
 
 namespace agora::index {
 namespace {

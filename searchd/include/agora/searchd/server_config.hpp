@@ -1,4 +1,5 @@
-// agora-searchd's settings, from a JSON config file and command-line flags.
+// agora-searchd's settings, from a JSON config file and command-line flags (one table of
+// them: searchd/src/server_settings.cpp).
 #pragma once
 
 #include <cstddef>
@@ -48,9 +49,6 @@ struct ServerConfig {
   std::size_t max_result_depth = 1000;  ///< page × per_page
 };
 
-/// `text` as a whole number from `least` to `most`, or InvalidInput naming `where`.
-int parse_whole_number(const std::string& text, const std::string& where, int least, int most);
-
 /// The state database path: `state`, or the index path followed by ".state.sqlite".
 std::string state_path(const ServerConfig& config);
 
@@ -59,7 +57,7 @@ std::string state_path(const ServerConfig& config);
 /// Sets `help` when --help was given.
 ServerConfig parse_server_config(const std::vector<std::string>& args, bool& help);
 
-/// The --help text.
-const char* server_usage();
+/// The --help text, made from the settings table.
+std::string server_usage();
 
 }  // namespace agora::searchd

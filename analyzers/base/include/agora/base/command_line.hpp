@@ -1,5 +1,5 @@
-// Command-line arguments of one subcommand (agora-index and agora-searchd admin): flags,
-// options with values, positionals.
+// The arguments of one command (an agora-index subcommand, an agora-searchd admin
+// command), parsed by CLI11: flags, options with values, positionals.
 #pragma once
 
 #include <map>
@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-namespace agora::index::cli {
+namespace agora {
 
-/// Parses `--flag`, `--option VALUE`, `--option=VALUE` and positional arguments.
-/// Unknown options and options without their value throw agora::InvalidInput.
-class Arguments {
+/// Parses `--flag`, `--option VALUE`, `--option=VALUE` and positional arguments (`--` ends
+/// the options). Unknown options and options without their value throw InvalidInput.
+class CommandLine {
  public:
-  Arguments(const std::vector<std::string>& args, const std::set<std::string>& flags,
-            const std::set<std::string>& options);
+  CommandLine(const std::vector<std::string>& args, const std::set<std::string>& flags,
+              const std::set<std::string>& options);
 
   bool has(const std::string& flag) const { return flags_.count(flag) != 0; }
   std::optional<std::string> value(const std::string& option) const;
@@ -29,4 +29,4 @@ class Arguments {
   std::vector<std::string> positional_;
 };
 
-}  // namespace agora::index::cli
+}  // namespace agora

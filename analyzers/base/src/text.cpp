@@ -1,27 +1,13 @@
-// UTF-8 validity (through ICU's decoder), line numbers, file reading, ASCII lowering.
-#include "agora/index/text_helpers.hpp"
+// Line numbers, file reading, ASCII lowering, trimming, joining and splitting.
+#include "agora/base/text.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
-#include <unicode/utf8.h>
-
 #include "agora/error.hpp"
 
-namespace agora::index {
-
-std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  int32_t i = 0;
-  const auto length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, length, c);
-    if (c < 0) return static_cast<std::size_t>(start);
-  }
-  return std::nullopt;
-}
+namespace agora {
 
 int line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -47,25 +33,11 @@ std::string read_file_bytes(const std::string& path) {
   return content.str();
 }
 
-std::size_t utf8_cut(std::string_view text, std::size_t at) {
-  at = std::min(at, text.size());
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
-    --at;
-  }
-  return at;
-}
-
 std::string lower_ascii(std::string text) {
   for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
-}
-
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (const unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
 }
 
 std::string trim_whitespace(std::string_view text) {
@@ -94,11 +66,13 @@ std::vector<std::string> split(std::string_view text, char separator) {
   return pieces;
 }
 
-std::optional<std::string> utf8_problem(std::string_view text) {
-  const auto bad = first_invalid_utf8(text);
-  if (!bad) return std::nullopt;
-  return "not valid UTF-8 at line " + std::to_string(line_at(text, *bad)) + " (byte " +
-         std::to_string(*bad) + "); convert the file to UTF-8";
+std::vector<std::string> split_list(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  for (const std::string& piece : split(text, separator)) {
+    std::string item = trim_whitespace(piece);
+    if (!item.empty()) items.push_back(std::move(item));
+  }
+  return items;
 }
 
-}  // namespace agora::index
+}  // namespace agora

@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-namespace agora::index {
+namespace agora {
 
 /// HTML-escapes `text` (& < > " ') for element content and quoted attribute values.
 std::string escape_html(std::string_view text);
 
-}  // namespace agora::index
+}  // namespace agora

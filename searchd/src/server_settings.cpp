@@ -1,0 +1,142 @@
+// agora-searchd's settings, one row each.
+#include "server_settings.hpp"
+
+#include "agora/base/parse.hpp"
+#include "agora/base/text.hpp"
+#include "agora/error.hpp"
+#include "client_address.hpp"
+
+namespace agora::searchd {
+namespace {
+
+using Kind = ServerSetting::Kind;
+using Reader = std::function<void(ServerConfig&, const std::string&, const std::string&)>;
+
+Reader text(std::string ServerConfig::*member) {
+  return [member](ServerConfig& config, const std::string& value, const std::string&) {
+    config.*member = value;
+  };
+}
+
+template <typename Integer>
+Reader whole(Integer ServerConfig::*member, std::int64_t least, std::int64_t most) {
+  return [=](ServerConfig& config, const std::string& value, const std::string& where) {
+    config.*member = static_cast<Integer>(parse_whole_number(value, where, least, most));
+  };
+}
+
+Reader decimal(double ServerConfig::*member, double least, double most) {
+  return [=](ServerConfig& config, const std::string& value, const std::string& where) {
+    config.*member = parse_decimal(value, where, least, most);
+  };
+}
+
+Reader origins(std::vector<std::string> ServerConfig::*member) {
+  return [member](ServerConfig& config, const std::string& value, const std::string&) {
+    for (std::string& origin : split_list(value)) (config.*member).push_back(std::move(origin));
+  };
+}
+
+Reader addresses(std::vector<std::string> ServerConfig::*member) {
+  return [member](ServerConfig& config, const std::string& value, const std::string& where) {
+    for (const std::string& address : split_list(value)) {
+      if (!is_ip_address(address)) {
+        throw InvalidInput(where + ": '" + address + "' is not an IP address");
+      }
+      (config.*member).push_back(canonical_address(address));
+    }
+  };
+}
+
+ServerSetting valued(std::string_view flag, std::string_view key, std::string_view value_name,
+                     std::string_view help, Reader read, bool number) {
+  return {flag, key, value_name, help, Kind::value, std::move(read), nullptr, number};
+}
+
+ServerSetting listed(std::string_view flag, std::string_view key, std::string_view value_name,
+                     std::string_view help, Reader read) {
+  return {flag, key, value_name, help, Kind::list, std::move(read), nullptr, false};
+}
+
+ServerSetting switched(std::string_view flag, std::string_view key, std::string_view help,
+                       Kind kind, bool ServerConfig::*toggle) {
+  return {flag, key, "", help, kind, nullptr, toggle, false};
+}
+
+}  // namespace
+
+const std::vector<ServerSetting>& server_settings() {
+  using C = ServerConfig;
+  static const std::vector<ServerSetting> settings = {
+      valued("--db", "db", "DIR", "index made by agora-index add (default data/index)",
+             text(&C::db), false),
+      valued("--port", "port", "N", "port to listen on (default 8080; 0 picks a free one)",
+             whole(&C::port, 0, 65535), true),
+      valued("--host", "host", "ADDR", "address to listen on (default 127.0.0.1)", text(&C::host),
+             false),
+      valued("--web", "web", "DIR", "folder of static files served at /", text(&C::web), false),
+      listed("--cors-origin", "cors_origins", "O",
+             "origins allowed to call the API from a browser; '*' for any",
+             origins(&C::cors_origins)),
+      valued("--threads", "threads", "N", "worker threads (default: 4 per core, at least 8)",
+             whole(&C::threads, 0, 4096), true),
+      switched("--no-access-log", "access_log", "do not print one JSON line per request",
+               Kind::switch_off, &C::access_log),
+      {"--config", "", "FILE",
+       "JSON file with the same settings, each by the name --help shows in\n"
+       "[brackets]; flags win",
+       Kind::config_file, nullptr, nullptr, false},
+      valued("--state", "state", "FILE", "collaboration database (default: DIR.state.sqlite)",
+             text(&C::state), false),
+      valued("--approvals", "approvals", "N",
+             "reviewers' approvals that publish a submission (default 1)",
+             whole(&C::approvals, 1, 10), true),
+      valued("--session-hours", "session_hours", "H", "web sessions last H hours (default 168)",
+             decimal(&C::session_hours, 0.0001, 8760), true),
+      switched("--secure-cookies", "secure_cookies", "send the session cookie over HTTPS only",
+               Kind::switch_on, &C::secure_cookies),
+      switched("--no-registration", "registration", "learners cannot register themselves",
+               Kind::switch_off, &C::registration),
+      valued("--registrations-per-hour", "registrations_per_hour", "N",
+             "from one address (default 5)", whole(&C::registrations_per_hour, 1, 1000000), true),
+      valued("--anonymous-requests-per-hour", "anonymous_requests_per_hour", "N",
+             "resource requests without an account, from one address (default 20)",
+             whole(&C::anonymous_requests_per_hour, 1, 1000000), true),
+      valued("--queue-length", "queue_length", "N",
+             "whole requests that may wait for a worker; beyond, 503 (default 8 per thread)",
+             whole(&C::queue_length, 1, 100000), true),
+      valued("--max-connections", "max_connections", "N", "open connections in all (default 4096)",
+             whole(&C::max_connections, 1, 1000000), true),
+      valued("--max-connections-per-address", "max_connections_per_address", "N",
+             "from one client address; beyond, 429 at once (default 128)",
+             whole(&C::max_connections_per_address, 1, 1000000), true),
+      valued("--header-timeout", "header_timeout", "S",
+             "the request line and headers must arrive within S seconds of their first\n"
+             "byte (default 10)",
+             decimal(&C::header_timeout, 0.1, 3600), true),
+      valued("--body-timeout", "body_timeout", "S",
+             "the body within S seconds of the headers (default 20)",
+             decimal(&C::body_timeout, 0.1, 3600), true),
+      valued("--keep-alive-timeout", "keep_alive_timeout", "S",
+             "idle connections close after S seconds (default 5)",
+             decimal(&C::keep_alive_timeout, 0.1, 3600), true),
+      valued("--max-requests-per-connection", "max_requests_per_connection", "N",
+             "then the connection closes (default 1000)",
+             whole(&C::max_requests_per_connection, 1, 1000000), true),
+      listed("--trusted-proxy", "trusted_proxies", "A",
+             "reverse proxies whose X-Forwarded-For is believed; they are exempt from the\n"
+             "per-address connection cap",
+             addresses(&C::trusted_proxies)),
+      valued("--cache-entries", "cache_entries", "N",
+             "result pages kept for repeated searches (default 1000; 0 off)",
+             whole(&C::cache_entries, 0, 1000000), true),
+      switched("--no-translation", "translation", "do not translate queries", Kind::switch_off,
+               &C::translation),
+      valued("--dictionaries", "dictionaries", "F",
+             "compiled dictionaries (agora-index dictionaries; default in the build tree)",
+             text(&C::dictionaries), false),
+  };
+  return settings;
+}
+
+}  // namespace agora::searchd
