@@ -6,6 +6,7 @@
 // except the snippet, which the server has already escaped (only <mark> is markup).
 
 import { formatMessage } from './messages.js';
+import { $, el, fill, safeHref } from './lib/dom.js';
 
 // The filter fields, in the order they are shown; start() asks the daemon (/api/fields,
 // from the index schema's one table) and keeps this list only if it cannot.
@@ -17,38 +18,6 @@ const I18N = new URL('i18n/', import.meta.url);  // next to this script, whateve
 const API = new URL('/api/', import.meta.url);
 
 // ---------------------------------------------------------------- small helpers
-
-const $ = (selector, root = document) => root.querySelector(selector);
-
-// el('a', {href, class: 'x'}, 'text', child) — attributes with null/false values are skipped,
-// strings become text nodes, so nothing is ever parsed as HTML.
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
-
-// replaceChildren() that skips null/false, as el() does (the DOM would print "null").
-function fill(node, ...children) {
-  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-}
-
-// Only http(s) links are ever rendered; anything else (javascript:, data:) is dropped.
-function safeHref(url) {
-  try {
-    const parsed = new URL(url, location.href);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function storageGet(key) {
   try { return localStorage.getItem(key); } catch { return null; }  // blocked storage

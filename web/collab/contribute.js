@@ -1,7 +1,7 @@
 // contribute.html: submit a resource for review, handle duplicates, list one's own
 // submissions and edit those a reviewer sent back.
 
-import { $, el, fill, focusOn, link } from './dom.js';
+import { $, el, fill, focusOn, link } from '../lib/dom.js';
 import { availableLanguages, currentLanguage, formatDate, onLanguageChange, t } from './i18n.js';
 import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, requireFields, showError, whileBusy } from './forms.js';

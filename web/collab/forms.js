@@ -2,7 +2,7 @@
 // error next to its field (aria-invalid + aria-describedby), focus on the first one.
 // Server messages are English, so they are marked lang="en".
 
-import { $, $$, el, fill, focusOn } from './dom.js';
+import { $, $$, el, fill, focusOn } from '../lib/dom.js';
 import { currentLanguage, t } from './i18n.js';
 import { ApiError } from './api.js';
 

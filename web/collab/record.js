@@ -1,7 +1,7 @@
 // A resource record (corpus/schema/record.schema.json) on the page: read from the
 // contribution form, written back into it for an edit, and shown as a description list.
 
-import { $$, el, link } from './dom.js';
+import { $$, el, link } from '../lib/dom.js';
 import { has, languageName, t } from './i18n.js';
 import { formValues } from './forms.js';
 

@@ -2,7 +2,7 @@
 // browse and search the requests, follow one's own (?mine=true), and, for contributors,
 // answer a request with a published resource.
 
-import { $, $$, el, fill, focusOn, link } from './dom.js';
+import { $, $$, el, fill, focusOn, link } from '../lib/dom.js';
 import { availableLanguages, currentLanguage, formatDate, languageName, onLanguageChange, t } from './i18n.js';
 import { ApiError, currentAccount, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, formValues, requireFields, showError, whileBusy } from './forms.js';

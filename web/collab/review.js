@@ -1,6 +1,6 @@
 // review.html: the queue of revisions waiting for review, and a verdict form for each.
 
-import { $, $$, el, fill, focusOn } from './dom.js';
+import { $, $$, el, fill, focusOn } from '../lib/dom.js';
 import { availableLanguages, formatDate, onLanguageChange, t } from './i18n.js';
 import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, showError, whileBusy } from './forms.js';

@@ -2,7 +2,7 @@
 // saying who is signed in. start() resolves to { account, failed }: account is null when
 // nobody is signed in, failed is true when the server could not say.
 
-import { $, el, fill } from './dom.js';
+import { $, el, fill } from '../lib/dom.js';
 import { availableLanguages, currentLanguage, onLanguageChange, setLanguage, startLanguage, t } from './i18n.js';
 import { currentAccount, loadSession, onSessionChange } from './api.js';
 

@@ -1,7 +1,7 @@
 // Pieces of a submission shared by "my submissions" and the review queue: its status,
 // its author, and what reviewers said.
 
-import { el } from './dom.js';
+import { el } from '../lib/dom.js';
 import { formatDate, t } from './i18n.js';
 
 export const personName = (person) => person?.displayName || person?.username || t('collab.someone');
