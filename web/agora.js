@@ -7,6 +7,7 @@
 
 import { formatMessage } from './messages.js';
 import { $, el, fill, safeHref } from './lib/dom.js';
+import { apiURL, fetchJSON } from './lib/api.js';
 
 // The filter fields, in the order they are shown; start() asks the daemon (/api/fields,
 // from the index schema's one table) and keeps this list only if it cannot.
@@ -15,7 +16,6 @@ const FACET_VISIBLE = 8;          // values shown before "More"
 const MAX_RESULT_DEPTH = 1000;    // agora-searchd's default page × per_page limit
 const STORE_KEY = 'agora.lang';
 const I18N = new URL('i18n/', import.meta.url);  // next to this script, whatever page loaded it
-const API = new URL('/api/', import.meta.url);
 
 // ---------------------------------------------------------------- small helpers
 
@@ -24,18 +24,6 @@ function storageGet(key) {
 }
 function storageSet(key, value) {
   try { localStorage.setItem(key, value); } catch { /* private mode: not remembered */ }
-}
-
-async function getJSON(url, options) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' }, ...options });
-  let body = null;
-  try { body = await response.json(); } catch { /* not JSON */ }
-  if (!response.ok) {
-    const error = new Error((body && (body.detail || body.title)) || response.statusText);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
 }
 
 // ---------------------------------------------------------------- i18n
@@ -83,7 +71,7 @@ function matchLanguage(wanted) {
 }
 
 async function loadLanguage(code) {
-  const load = (c) => getJSON(new URL(`${c}.json`, I18N)).catch(() => ({}));
+  const load = (c) => fetchJSON(new URL(`${c}.json`, I18N)).catch(() => ({}));
   const [english, chosen] = await Promise.all([
     Object.keys(fallback).length ? fallback : load('en'),
     code === 'en' ? null : load(code),
@@ -247,7 +235,7 @@ async function runSearch(state, { push = false, replace = false, focusResults = 
   clearTimeout(loadingTimer);
   loadingTimer = setTimeout(() => { dom.status.textContent = t('status.loading'); }, 400);
   try {
-    const data = await getJSON(new URL(`search?${params}`, API), { signal: controller.signal });
+    const data = await fetchJSON(apiURL('search', params), { signal: controller.signal });
     render(data, state);
     if (focusResults) {
       dom.heading.focus({ preventScroll: true });
@@ -586,7 +574,7 @@ function setupAutocomplete(input) {
     controller = new AbortController();
     try {
       const params = new URLSearchParams({ q: typed, lang: ui, limit: '8' });
-      const data = await getJSON(new URL(`suggest?${params}`, API), { signal: controller.signal });
+      const data = await fetchJSON(apiURL('suggest', params), { signal: controller.signal });
       if (input.value.trim() === typed && document.activeElement === input) show(data.suggestions || []);
     } catch {
       close();   // suggestions are a convenience; the search itself still works
@@ -673,10 +661,10 @@ function setupChooser(form) {
 async function start() {
   const fromPage = () => [...document.querySelectorAll('select#lang option')]
     .map((o) => ({ code: o.value, name: o.textContent, dir: o.dir || 'ltr' }));
-  const fields = getJSON(new URL('fields', API))
+  const fields = fetchJSON(apiURL('fields'))
     .then((body) => body.fields.map((field) => field.name))
     .catch(() => FACETS);
-  languages = await getJSON(new URL('languages.json', I18N)).catch(fromPage);
+  languages = await fetchJSON(new URL('languages.json', I18N)).catch(fromPage);
   if (!Array.isArray(languages) || !languages.length) languages = fromPage();
   const served = await fields;
   if (Array.isArray(served) && served.length) FACETS = served;

@@ -3,7 +3,8 @@
 
 import { $, el, fill, focusOn, link } from '../lib/dom.js';
 import { availableLanguages, currentLanguage, formatDate, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, requireFields, showError, whileBusy } from './forms.js';
 import { SUBJECTS, TYPES, label, recordFromForm, recordToForm } from './record.js';
 import { personName, reviewsList, statusBadge } from './submission.js';

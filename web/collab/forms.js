@@ -4,7 +4,7 @@
 
 import { $, $$, el, fill, focusOn } from '../lib/dom.js';
 import { currentLanguage, t } from './i18n.js';
-import { ApiError } from './api.js';
+import { ApiError } from '../lib/api.js';
 
 // "/keywords/0", "record.title" or "about[1]" all name the form field "keywords", "title", "about".
 function fieldName(field) {

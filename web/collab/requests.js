@@ -4,7 +4,8 @@
 
 import { $, $$, el, fill, focusOn, link } from '../lib/dom.js';
 import { availableLanguages, currentLanguage, formatDate, languageName, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, hasRole, onSessionChange, request } from './api.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, formValues, requireFields, showError, whileBusy } from './forms.js';
 import { label } from './record.js';
 import { personName } from './submission.js';

@@ -2,7 +2,8 @@
 
 import { $, $$, el, fill, focusOn } from '../lib/dom.js';
 import { availableLanguages, formatDate, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, showError, whileBusy } from './forms.js';
 import { recordView } from './record.js';
 import { personName, reviewsList } from './submission.js';
