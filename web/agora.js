@@ -5,100 +5,29 @@
 // and (re)renders results there. Every piece of text is inserted with textContent,
 // except the snippet, which the server has already escaped (only <mark> is markup).
 
-import { formatMessage } from './messages.js';
 import { $, el, fill, safeHref } from './lib/dom.js';
 import { apiURL, fetchJSON } from './lib/api.js';
+import {
+  capitalisedLanguageName, connectLanguageChooser, currentLanguage, formatNumber, has, languageName,
+  onLanguageChange, startLanguage, t,
+} from './lib/page-language.js';
 
 // The filter fields, in the order they are shown; start() asks the daemon (/api/fields,
 // from the index schema's one table) and keeps this list only if it cannot.
 let FACETS = ['language', 'type', 'level', 'subject', 'license', 'collection'];
 const FACET_VISIBLE = 8;          // values shown before "More"
 const MAX_RESULT_DEPTH = 1000;    // agora-searchd's default page × per_page limit
-const STORE_KEY = 'agora.lang';
-const I18N = new URL('i18n/', import.meta.url);  // next to this script, whatever page loaded it
-
-// ---------------------------------------------------------------- small helpers
-
-function storageGet(key) {
-  try { return localStorage.getItem(key); } catch { return null; }  // blocked storage
-}
-function storageSet(key, value) {
-  try { localStorage.setItem(key, value); } catch { /* private mode: not remembered */ }
-}
 
 // ---------------------------------------------------------------- i18n
 
-let ui = 'en';
-let languages = [];           // [{code, name, dir}] from i18n/languages.json
-let strings = {};
-let fallback = {};            // English, for keys a translation lacks
-let pluralRules = new Intl.PluralRules('en');
-let numbers = new Intl.NumberFormat('en');
-let languageNames = null;
-
-function t(key, vars = {}) {
-  return formatMessage(strings[key] ?? fallback[key] ?? key, vars, pluralRules, numbers);
-}
-
-function languageName(code, capitalise = false) {
-  let name = code;
-  try { name = languageNames?.of(code) || code; } catch { /* malformed tag */ }
-  return capitalise ? name.charAt(0).toLocaleUpperCase(ui) + name.slice(1) : name;
-}
-
 // Facet values are codes; show words where we have them, the raw value otherwise.
 function valueLabel(facet, value) {
-  if (facet === 'language') return languageName(value, true);
+  if (facet === 'language') return capitalisedLanguageName(value);
   if (facet === 'type' || facet === 'level' || facet === 'subject') {
     const key = `${facet}.${value}`;
-    if (key in strings || key in fallback) return t(key);
+    if (has(key)) return t(key);
   }
   return value;
-}
-
-// First of the wanted tags that matches an available UI language, exactly or by base language.
-function matchLanguage(wanted) {
-  const codes = languages.map((l) => l.code);
-  for (const tag of wanted) {
-    if (!tag) continue;
-    const lower = tag.toLowerCase();
-    const exact = codes.find((c) => c.toLowerCase() === lower);
-    if (exact) return exact;
-    const base = codes.find((c) => c.toLowerCase() === lower.split('-')[0]);
-    if (base) return base;
-  }
-  return null;
-}
-
-async function loadLanguage(code) {
-  const load = (c) => fetchJSON(new URL(`${c}.json`, I18N)).catch(() => ({}));
-  const [english, chosen] = await Promise.all([
-    Object.keys(fallback).length ? fallback : load('en'),
-    code === 'en' ? null : load(code),
-  ]);
-  fallback = english;
-  strings = chosen || english;
-  ui = code;
-  const info = languages.find((l) => l.code === code);
-  document.documentElement.lang = code;
-  document.documentElement.dir = info && info.dir === 'rtl' ? 'rtl' : 'ltr';
-  pluralRules = new Intl.PluralRules(code);
-  numbers = new Intl.NumberFormat(code);
-  try { languageNames = new Intl.DisplayNames([code, 'en'], { type: 'language' }); } catch { languageNames = null; }
-  translatePage();
-}
-
-// Static text of the page carries its key: data-i18n (text), data-i18n-placeholder,
-// data-i18n-aria-label. The server-rendered page can use the same attributes.
-function translatePage() {
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
-    node.placeholder = t(node.dataset.i18nPlaceholder);
-  }
-  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
-    node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
-  }
-  setTitle();
 }
 
 function setTitle() {
@@ -130,7 +59,7 @@ function stateFromURL() {
 function queryString(state) {
   const params = new URLSearchParams();
   params.set('q', state.q);
-  params.set('lang', ui);
+  params.set('lang', currentLanguage());
   for (const facet of FACETS) for (const value of state.filters[facet] || []) params.append(facet, value);
   if (state.page > 1) params.set('page', state.page);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -306,7 +235,7 @@ const TRANSLATIONS_NAMED = 3;
 // "Also searched in French: réseau configuration", the learner's language first.
 function alsoSearchedIn(translated) {
   if (!translated.length) return null;
-  const line = el('p', { id: 'agora-translated', class: 'agora-translated', lang: ui });
+  const line = el('p', { id: 'agora-translated', class: 'agora-translated', lang: currentLanguage() });
   translated.slice(0, TRANSLATIONS_NAMED).forEach((tr, i) => {
     line.append(i ? ' · ' : '', t('results.also_searched', { language: languageName(tr.language) }), ' ',
       el('span', { lang: tr.language, dir: 'auto' }, tr.query));
@@ -323,8 +252,8 @@ function renderHit(hit) {
     ? el('a', { class: 'agora-title', href, hreflang: hit.language }, hit.title)
     : el('span', { class: 'agora-title' }, hit.title);
 
-  const badges = el('ul', { class: 'agora-badges', lang: ui, role: 'list' },
-    el('li', { class: 'agora-badge agora-badge-language' }, languageName(hit.language, true)),
+  const badges = el('ul', { class: 'agora-badges', lang: currentLanguage(), role: 'list' },
+    el('li', { class: 'agora-badge agora-badge-language' }, capitalisedLanguageName(hit.language)),
     hit.in_learner_language ? null : el('li', { class: 'agora-badge agora-other-language' }, t('hit.other_language')),
     (hit.types && hit.types.length ? hit.types : [hit.type]).filter(Boolean)
       .map((type) => el('li', { class: 'agora-badge agora-badge-type' }, valueLabel('type', type))),
@@ -336,7 +265,7 @@ function renderHit(hit) {
   let also = null;
   const translations = (hit.translations || []).map((tr) => [tr, safeHref(tr.url)]).filter(([, url]) => url);
   if (translations.length) {
-    also = el('p', { class: 'agora-also', lang: ui }, t('hit.also'), ' ');
+    also = el('p', { class: 'agora-also', lang: currentLanguage() }, t('hit.also'), ' ');
     translations.forEach(([tr, url], i) => {
       if (i) also.append(' · ');
       also.append(el('a', { href: url, hreflang: tr.language, title: tr.title }, languageName(tr.language)));
@@ -344,12 +273,12 @@ function renderHit(hit) {
   }
 
   const throughTranslation = hit.through_translation
-    ? el('p', { class: 'agora-through-translation', lang: ui }, t('hit.through_translation'))
+    ? el('p', { class: 'agora-through-translation', lang: currentLanguage() }, t('hit.through_translation'))
     : null;
 
   // Shown in the learner's language, found through another version of the work.
   const matched = hit.matched
-    ? el('p', { class: 'agora-matched', lang: ui }, t('hit.matched_in', { language: languageName(hit.matched.language) }))
+    ? el('p', { class: 'agora-matched', lang: currentLanguage() }, t('hit.matched_in', { language: languageName(hit.matched.language) }))
     : null;
 
   return el('li', { class: 'agora-hit', 'data-id': hit.id, lang: hit.language },
@@ -392,7 +321,7 @@ function broaderQuery(q) {
 function requestOffer(topic) {
   if (!topic) return null;
   const url = new URL('requests.html', import.meta.url);
-  url.search = new URLSearchParams({ topic, language: ui }).toString();
+  url.search = new URLSearchParams({ topic, language: currentLanguage() }).toString();
   return el('p', { id: 'agora-request-offer', class: 'agora-offer' }, t('request.offer'), ' ',
     el('a', { href: url.pathname + url.search }, t('request.offer.link')));
 }
@@ -444,7 +373,7 @@ function renderFacets(data, state) {
     const item = ({ value, count }) => el('li', {},
       el('button', { type: 'button', class: 'agora-facet-value', 'data-value': value, 'aria-pressed': String(selected.includes(value)) },
         el('span', { class: 'agora-facet-label' }, valueLabel(facet, value)),
-        count === null ? null : el('span', { class: 'agora-count' }, numbers.format(count))));
+        count === null ? null : el('span', { class: 'agora-count' }, formatNumber(count))));
     const section = el('section', { class: 'agora-facet', 'data-facet': facet, 'aria-labelledby': headingId },
       el('h3', { id: headingId }, t(`facet.${facet}`)),
       el('ul', { role: 'list' }, values.slice(0, FACET_VISIBLE).map(item)));
@@ -487,8 +416,8 @@ function renderPages(data, state) {
   let previous = 0;
   for (const n of [...shown].sort((a, b) => a - b)) {
     if (n - previous > 1) list.append(el('li', { class: 'agora-gap', 'aria-hidden': 'true' }, '…'));
-    list.append(el('li', {}, link(n, numbers.format(n), 'agora-page', {
-      'aria-label': t('pages.page', { n: numbers.format(n) }),
+    list.append(el('li', {}, link(n, formatNumber(n), 'agora-page', {
+      'aria-label': t('pages.page', { n: formatNumber(n) }),
       'aria-current': n === page ? 'page' : null,
     })));
     previous = n;
@@ -551,7 +480,7 @@ function setupAutocomplete(input) {
     list.replaceChildren(...suggestions.map((s, i) => el('li', {
       id: `agora-suggestion-${i}`, role: 'option', 'aria-selected': 'false', class: 'agora-option',
       'data-kind': s.kind, lang: s.language || null, dir: 'auto',
-    }, s.text, s.kind === 'subject' ? el('span', { class: 'agora-kind', lang: ui }, t('suggest.subject')) : null)));
+    }, s.text, s.kind === 'subject' ? el('span', { class: 'agora-kind', lang: currentLanguage() }, t('suggest.subject')) : null)));
     input.removeAttribute('aria-activedescendant');
     list.hidden = suggestions.length === 0;
     input.setAttribute('aria-expanded', String(!list.hidden));
@@ -573,7 +502,7 @@ function setupAutocomplete(input) {
     controller?.abort();
     controller = new AbortController();
     try {
-      const params = new URLSearchParams({ q: typed, lang: ui, limit: '8' });
+      const params = new URLSearchParams({ q: typed, lang: currentLanguage(), limit: '8' });
       const data = await fetchJSON(apiURL('suggest', params), { signal: controller.signal });
       if (input.value.trim() === typed && document.activeElement === input) show(data.suggestions || []);
     } catch {
@@ -633,47 +562,35 @@ function setupChooser(form) {
     const label = el('label', { for: 'lang', 'data-i18n': 'lang.label' }, t('lang.label'));
     form.prepend(el('div', { class: 'agora-lang' }, label, select));
   }
-  if (languages.length) {
-    select.replaceChildren(...languages.map((l) =>
-      el('option', { value: l.code, lang: l.code, dir: l.dir === 'rtl' ? 'rtl' : null }, l.name)));
-  }
-  select.value = ui;
-  select.addEventListener('change', async () => {
-    storageSet(STORE_KEY, select.value);
-    await loadLanguage(select.value);
-    select.value = ui;
-    // A server-rendered page may carry the language in a hidden field too.
-    for (const field of document.querySelectorAll('input[name="lang"]')) field.value = ui;
-    if (current && current.active) {
-      runSearch(current, { replace: true });
-    } else {
-      const params = new URLSearchParams(location.search);
-      if (params.has('lang')) {
-        params.set('lang', ui);
-        history.replaceState(null, '', `${location.pathname}?${params}`);
+  connectLanguageChooser(select, {
+    afterChange() {
+      const ui = currentLanguage();
+      // A server-rendered page may carry the language in a hidden field too.
+      for (const field of document.querySelectorAll('input[name="lang"]')) field.value = ui;
+      if (current && current.active) {
+        runSearch(current, { replace: true });
+      } else {
+        const params = new URLSearchParams(location.search);
+        if (params.has('lang')) {
+          params.set('lang', ui);
+          history.replaceState(null, '', `${location.pathname}?${params}`);
+        }
       }
-    }
+    },
   });
 }
 
 // ---------------------------------------------------------------- start-up
 
 async function start() {
-  const fromPage = () => [...document.querySelectorAll('select#lang option')]
-    .map((o) => ({ code: o.value, name: o.textContent, dir: o.dir || 'ltr' }));
   const fields = fetchJSON(apiURL('fields'))
     .then((body) => body.fields.map((field) => field.name))
     .catch(() => FACETS);
-  languages = await fetchJSON(new URL('languages.json', I18N)).catch(fromPage);
-  if (!Array.isArray(languages) || !languages.length) languages = fromPage();
+  onLanguageChange(setTitle);
+  // The learner's choice, else the link's language, else the browser's, else English.
+  await startLanguage();
   const served = await fields;
   if (Array.isArray(served) && served.length) FACETS = served;
-
-  // The learner's choice, else the link's language, else the browser's, else English.
-  const urlLang = new URLSearchParams(location.search).get('lang');
-  const chosen = matchLanguage([storageGet(STORE_KEY)]) || matchLanguage([urlLang]) ||
-    matchLanguage(navigator.languages || [navigator.language]) || 'en';
-  await loadLanguage(chosen);
 
   const form = $('form#agora-search-form') || $('form[role="search"]');
   const input = $('#q');

@@ -198,7 +198,7 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       }
       try {
         // The page's own message formatter, from the same origin as the strings.
-        const messages = await cached(`${api} messages`, () => import(`${api}/messages.js`));
+        const messages = await cached(`${api} messages`, () => import(`${api}/lib/messages.js`));
         this.formatMessage = messages.formatMessage;
       } catch {
         this.formatMessage = null;

@@ -2,7 +2,7 @@
 // submissions and edit those a reviewer sent back.
 
 import { $, el, fill, focusOn, link } from '../lib/dom.js';
-import { availableLanguages, currentLanguage, formatDate, onLanguageChange, t } from './i18n.js';
+import { availableLanguages, currentLanguage, formatDate, onLanguageChange, t } from '../lib/page-language.js';
 import { ApiError } from '../lib/api.js';
 import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, requireFields, showError, whileBusy } from './forms.js';

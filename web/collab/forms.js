@@ -3,7 +3,7 @@
 // Server messages are English, so they are marked lang="en".
 
 import { $, $$, el, fill, focusOn } from '../lib/dom.js';
-import { currentLanguage, t } from './i18n.js';
+import { currentLanguage, t } from '../lib/page-language.js';
 import { ApiError } from '../lib/api.js';
 
 // "/keywords/0", "record.title" or "about[1]" all name the form field "keywords", "title", "about".

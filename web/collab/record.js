@@ -2,7 +2,7 @@
 // contribution form, written back into it for an edit, and shown as a description list.
 
 import { $$, el, link } from '../lib/dom.js';
-import { has, languageName, t } from './i18n.js';
+import { capitalisedLanguageName, has, t } from '../lib/page-language.js';
 import { formValues } from './forms.js';
 
 export const TYPES = ['guide', 'course', 'video', 'toolkit', 'book', 'article', 'exercise', 'podcast',
@@ -65,7 +65,7 @@ export function recordView(record = {}) {
   const lang = record.inLanguage || null;
   row('record.title', el('span', { lang, dir: 'auto' }, record.title || ''));
   row('record.url', link(record.url || '', record.url, { dir: 'ltr' }));
-  if (record.inLanguage) row('record.inLanguage', `${languageName(record.inLanguage)} (${record.inLanguage})`);
+  if (record.inLanguage) row('record.inLanguage', `${capitalisedLanguageName(record.inLanguage)} (${record.inLanguage})`);
   if (record.learningResourceType) row('record.learningResourceType', asList(record.learningResourceType).map((v) => label('type', v)).join(', '));
   if (record.educationalLevel) row('record.educationalLevel', label('level', record.educationalLevel));
   if (record.license) row('record.license', record.license);

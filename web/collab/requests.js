@@ -3,7 +3,7 @@
 // answer a request with a published resource.
 
 import { $, $$, el, fill, focusOn, link } from '../lib/dom.js';
-import { availableLanguages, currentLanguage, formatDate, languageName, onLanguageChange, t } from './i18n.js';
+import { availableLanguages, capitalisedLanguageName, currentLanguage, formatDate, onLanguageChange, t } from '../lib/page-language.js';
 import { ApiError } from '../lib/api.js';
 import { currentAccount, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, formValues, requireFields, showError, whileBusy } from './forms.js';
@@ -40,7 +40,7 @@ function chooseLanguage(select, code) {
   if (match) {
     select.value = match.value;
   } else if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) {
-    select.append(el('option', { value: tag, lang: tag }, languageName(tag)));
+    select.append(el('option', { value: tag, lang: tag }, capitalisedLanguageName(tag)));
     select.value = tag;
   }
 }
@@ -122,7 +122,7 @@ function requestCard(req) {
       el('p', { class: 'collab-meta' },
         el('span', { class: `collab-badge collab-status-${req.status}`, 'data-status': req.status }, t(`request.status.${req.status}`)),
         req.mine ? [' · ', el('span', { class: 'collab-mine' }, t('request.mine'))] : null,
-        req.language ? [' · ', languageName(req.language)] : null,
+        req.language ? [' · ', capitalisedLanguageName(req.language)] : null,
         req.level ? [' · ', label('level', req.level)] : null,
         req.createdAt ? [' · ', el('time', { datetime: req.createdAt }, formatDate(req.createdAt))] : null),
       req.details ? el('p', { class: 'collab-comment', lang: req.language || null, dir: 'auto' }, req.details) : null,

@@ -1,7 +1,7 @@
 // review.html: the queue of revisions waiting for review, and a verdict form for each.
 
 import { $, $$, el, fill, focusOn } from '../lib/dom.js';
-import { availableLanguages, formatDate, onLanguageChange, t } from './i18n.js';
+import { availableLanguages, formatDate, onLanguageChange, t } from '../lib/page-language.js';
 import { ApiError } from '../lib/api.js';
 import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, showError, whileBusy } from './forms.js';

@@ -2,7 +2,7 @@
 // its author, and what reviewers said.
 
 import { el } from '../lib/dom.js';
-import { formatDate, t } from './i18n.js';
+import { formatDate, t } from '../lib/page-language.js';
 
 export const personName = (person) => person?.displayName || person?.username || t('collab.someone');
 
