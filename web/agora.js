@@ -2,15 +2,16 @@
 //
 // Works on the static home page (index.html) and on the server-rendered /search page:
 // on start-up it reads the URL, creates any missing container inside <main id="main">,
-// and (re)renders results there. Every piece of text is inserted with textContent,
-// except the snippet, which the server has already escaped (only <mark> is markup).
+// and (re)renders results there. Every piece of text is inserted as text; the snippet's
+// <mark>s are rebuilt from it by lib/hits.js.
 
 import { $, el, fill, safeHref } from './lib/dom.js';
 import { apiURL, fetchJSON } from './lib/api.js';
 import {
-  capitalisedLanguageName, connectLanguageChooser, currentLanguage, formatNumber, has, languageName,
+  capitalisedLanguageName, connectLanguageChooser, currentLanguage, currentLocale, formatNumber, has, languageName,
   onLanguageChange, startLanguage, t,
 } from './lib/page-language.js';
+import { hitLabels, hitTitle, snippetNodes } from './lib/hits.js';
 
 // The filter fields, in the order they are shown; start() asks the daemon (/api/fields,
 // from the index schema's one table) and keeps this list only if it cannot.
@@ -247,52 +248,32 @@ function alsoSearchedIn(translated) {
 }
 
 function renderHit(hit) {
-  const href = safeHref(hit.url);
-  const title = href
-    ? el('a', { class: 'agora-title', href, hreflang: hit.language }, hit.title)
-    : el('span', { class: 'agora-title' }, hit.title);
-
-  const badges = el('ul', { class: 'agora-badges', lang: currentLanguage(), role: 'list' },
-    el('li', { class: 'agora-badge agora-badge-language' }, capitalisedLanguageName(hit.language)),
-    hit.in_learner_language ? null : el('li', { class: 'agora-badge agora-other-language' }, t('hit.other_language')),
+  const ui = currentLanguage();
+  const labels = hitLabels(hit, currentLocale());
+  const badges = el('ul', { class: 'agora-badges', lang: ui, role: 'list' },
+    el('li', { class: 'agora-badge agora-badge-language' }, labels.language),
+    labels.otherLanguage ? el('li', { class: 'agora-badge agora-other-language' }, labels.otherLanguage) : null,
     (hit.types && hit.types.length ? hit.types : [hit.type]).filter(Boolean)
       .map((type) => el('li', { class: 'agora-badge agora-badge-type' }, valueLabel('type', type))),
     hit.license ? el('li', { class: 'agora-badge agora-badge-license' }, hit.license) : null);
 
-  const snippet = el('p', { class: 'agora-snippet', dir: 'auto' });
-  appendSnippet(snippet, hit.snippet || '');
-
   let also = null;
   const translations = (hit.translations || []).map((tr) => [tr, safeHref(tr.url)]).filter(([, url]) => url);
   if (translations.length) {
-    also = el('p', { class: 'agora-also', lang: currentLanguage() }, t('hit.also'), ' ');
+    also = el('p', { class: 'agora-also', lang: ui }, t('hit.also'), ' ');
     translations.forEach(([tr, url], i) => {
       if (i) also.append(' · ');
       also.append(el('a', { href: url, hreflang: tr.language, title: tr.title }, languageName(tr.language)));
     });
   }
 
-  const throughTranslation = hit.through_translation
-    ? el('p', { class: 'agora-through-translation', lang: currentLanguage() }, t('hit.through_translation'))
-    : null;
-
-  // Shown in the learner's language, found through another version of the work.
-  const matched = hit.matched
-    ? el('p', { class: 'agora-matched', lang: currentLanguage() }, t('hit.matched_in', { language: languageName(hit.matched.language) }))
-    : null;
-
   return el('li', { class: 'agora-hit', 'data-id': hit.id, lang: hit.language },
-    el('h3', { class: 'agora-hit-title', dir: 'auto' }, title), badges, snippet, throughTranslation, matched, also);
-}
-
-// The snippet is HTML the server escaped; parse it inertly (a <template> runs nothing)
-// and copy over only text and <mark>, so a server bug cannot inject markup.
-function appendSnippet(target, html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  for (const node of template.content.childNodes) {
-    target.append(node.nodeName === 'MARK' ? el('mark', {}, node.textContent) : node.textContent);
-  }
+    el('h3', { class: 'agora-hit-title', dir: 'auto' }, hitTitle(hit, { class: 'agora-title' })),
+    badges,
+    el('p', { class: 'agora-snippet', dir: 'auto' }, snippetNodes(hit.snippet)),
+    labels.throughTranslation ? el('p', { class: 'agora-through-translation', lang: ui }, labels.throughTranslation) : null,
+    labels.matched ? el('p', { class: 'agora-matched', lang: ui }, labels.matched) : null,
+    also);
 }
 
 function searchLink(text, state, attrs = {}) {
