@@ -1,7 +1,7 @@
 // review.html: the queue of revisions waiting for review, and a verdict form for each.
 
 import { $, $$, el, fill, focusOn } from '../lib/dom.js';
-import { availableLanguages, formatDate, onLanguageChange, t } from '../lib/page-language.js';
+import { availableLanguages, formatDate, languageOption, onLanguageChange, t } from '../lib/page-language.js';
 import { ApiError } from '../lib/api.js';
 import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, showError, whileBusy } from './forms.js';
@@ -116,7 +116,7 @@ function renderGate() {
 function buildLanguageFilter() {
   const select = $('#review-language');
   const chosen = select.value;
-  select.replaceChildren(select.options[0], ...availableLanguages().map((l) => el('option', { value: l.code, lang: l.code }, l.name)));
+  select.replaceChildren(select.options[0], ...availableLanguages().map(languageOption));
   select.value = chosen;
 }
 

@@ -32,6 +32,13 @@ export const capitalisedLanguageName = (code) => page.locale.capitalisedLanguage
 export const formatNumber = (n) => page.locale.formatNumber(n);
 export const formatDate = (iso) => page.locale.formatDate(iso);
 
+/** A code (type "guide", level "beginner", subject "governance") in words where there are words for it, else as it is. */
+export const codeLabel = (kind, code) => (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : code);
+
+/** The <option> of a language in a list of languages: its own name, in its own language and direction. */
+export const languageOption = (language) =>
+  el('option', { value: language.code, lang: language.code, dir: language.dir === 'rtl' ? 'rtl' : null }, language.name);
+
 /** Text, placeholders and aria-labels of the static page, from their data-i18n* keys. */
 export function translatePage(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) translateElement(node, node.dataset.i18n, page.locale);
@@ -72,8 +79,7 @@ export async function startLanguage() {
  */
 export function connectLanguageChooser(select, { afterChange } = {}) {
   if (page.languages.length) {
-    select.replaceChildren(...page.languages.map((l) =>
-      el('option', { value: l.code, lang: l.code, dir: l.dir === 'rtl' ? 'rtl' : null }, l.name)));
+    select.replaceChildren(...page.languages.map(languageOption));
   }
   select.value = currentLanguage();
   select.addEventListener('change', async () => {

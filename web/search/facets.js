@@ -3,7 +3,7 @@
 // search with that value toggled (toggledFilters); agora.js runs it.
 
 import { $, el } from '../lib/dom.js';
-import { capitalisedLanguageName, formatNumber, has, t } from '../lib/page-language.js';
+import { capitalisedLanguageName, codeLabel, formatNumber, t } from '../lib/page-language.js';
 import { dom } from './containers.js';
 import { anyFilter, noFilters, state } from './state.js';
 
@@ -12,10 +12,7 @@ const FACET_VISIBLE = 8;   // values shown before "More"
 /** A facet value in words where there are words for it (languages, types, levels, subjects), else as it is. */
 export function valueLabel(facet, value) {
   if (facet === 'language') return capitalisedLanguageName(value);
-  if (facet === 'type' || facet === 'level' || facet === 'subject') {
-    const key = `${facet}.${value}`;
-    if (has(key)) return t(key);
-  }
+  if (facet === 'type' || facet === 'level' || facet === 'subject') return codeLabel(facet, value);
   return value;
 }
 
