@@ -26,21 +26,20 @@ export const currentLanguage = () => page.locale.code;
 export const currentLocale = () => page.locale;
 export const availableLanguages = () => page.languages;
 export const t = (key, vars) => page.locale.t(key, vars);
-export const has = (key) => page.locale.has(key);
 export const languageName = (code) => page.locale.languageName(code);
 export const capitalisedLanguageName = (code) => page.locale.capitalisedLanguageName(code);
 export const formatNumber = (n) => page.locale.formatNumber(n);
 export const formatDate = (iso) => page.locale.formatDate(iso);
 
 /** A code (type "guide", level "beginner", subject "governance") in words where there are words for it, else as it is. */
-export const codeLabel = (kind, code) => (has(`${kind}.${code}`) ? t(`${kind}.${code}`) : code);
+export const codeLabel = (kind, code) => (page.locale.has(`${kind}.${code}`) ? t(`${kind}.${code}`) : code);
 
 /** The <option> of a language in a list of languages: its own name, in its own language and direction. */
 export const languageOption = (language) =>
   el('option', { value: language.code, lang: language.code, dir: language.dir === 'rtl' ? 'rtl' : null }, language.name);
 
 /** Text, placeholders and aria-labels of the static page, from their data-i18n* keys. */
-export function translatePage(root = document) {
+function translatePage(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) translateElement(node, node.dataset.i18n, page.locale);
   for (const node of root.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const node of root.querySelectorAll('[data-i18n-aria-label]')) {
