@@ -11,31 +11,20 @@
 // --agora-background, --agora-radius, --agora-font (custom properties cross the shadow
 // boundary; nothing else does, because the shadow root's wrapper resets every inherited property).
 //
-// A classic script, not a module: document.currentScript tells us our own origin.
+// A classic script, not a module: document.currentScript tells us our own origin. The
+// code it shares with the search page (web/lib/) and the interface strings (web/i18n/,
+// English included) are loaded from the Agora server the widget asks, with import() and
+// fetch(); that server lets every origin read its static files.
 (() => {
   'use strict';
 
   const script = document.currentScript;
   const scriptOrigin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
-  const RTL = /^(ar|fa|he|iw|ur|ps|dv|yi|ckb|sd|ug)(-|$)/i;
 
-  // Used when the origin's /i18n/ files cannot be read (e.g. no CORS on static files).
-  const ENGLISH = {
-    'search.label': 'Search learning resources',
-    'search.placeholder': 'e.g. start a cooperative',
-    'search.button': 'Search',
-    'results.count': '{count, plural, one {{count} result} other {{count} results}}',
-    'results.about': '{count, plural, one {about {count} result} other {about {count} results}}',
-    'results.none': 'No resources match your search.',
-    'results.relaxed': 'No resource contains all of your words, so these contain only some of them.',
-    'hit.other_language': 'In another language',
-    'hit.matched_in': 'Matched in its {language} version',
-    'hit.through_translation': 'Found through a translation of your search',
-    'status.loading': 'Searching…',
-    'status.error': 'The search is not available right now. Please try again in a moment.',
-    'embed.more': 'More results on Agora',
-    'embed.refused': 'This site cannot reach the Agora search: the service refused the request or is unavailable.',
-  };
+  // The one sentence kept here rather than in i18n/en.json: it says that nothing could be
+  // had from the Agora server, neither the shared modules nor en.json itself, so there is
+  // no file left to take it from. The same words as en.json's "embed.refused".
+  const UNREACHABLE = 'This site cannot reach the Agora search: the service refused the request or is unavailable.';
 
   const STYLE = `
 :host {
@@ -90,40 +79,20 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;
 
-  // Cached per origin/language, shared by every widget on the page.
-  const cache = new Map();
-  function cached(key, load) {
-    if (!cache.has(key)) cache.set(key, load());
-    return cache.get(key);
-  }
-  async function getJSON(url, signal) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal, credentials: 'omit' });
-    let body = null;
-    try { body = await response.json(); } catch { /* not JSON */ }
-    if (!response.ok) {
-      const error = new Error((body && (body.detail || body.title)) || `HTTP ${response.status}`);
-      error.status = response.status;
-      throw error;
+  // The shared modules, imported once per Agora server and from that server, so that its
+  // strings, its code and its API answers always belong together.
+  const LIBRARY = ['dom', 'languages', 'i18n', 'api', 'hits'];
+  const libraries = new Map();
+  function library(api) {
+    if (!libraries.has(api)) {
+      const loading = Promise.all(LIBRARY.map((name) => import(`${api}/lib/${name}.js`)))
+        .then((modules) => Object.fromEntries(LIBRARY.map((name, i) => [name, modules[i]])));
+      libraries.set(api, loading.catch((error) => {
+        libraries.delete(api);   // try again at the next setup
+        throw error;
+      }));
     }
-    return body;
-  }
-
-  function safeHref(url) {
-    try {
-      const parsed = new URL(url);
-      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-    } catch {
-      return null;
-    }
-  }
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (value !== null && value !== undefined && value !== false) node.setAttribute(name, String(value));
-    }
-    for (const child of children) if (child !== null && child !== undefined) node.append(child);
-    return node;
+    return libraries.get(api);
   }
 
   class AgoraSearch extends HTMLElement {
@@ -132,22 +101,13 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
     constructor() {
       super();
       const root = this.attachShadow({ mode: 'open' });
-      const style = el('style');
+      const style = document.createElement('style');
       style.textContent = STYLE;
-      this.input = el('input', { id: 'q', type: 'search', name: 'q', enterkeyhint: 'search', autocomplete: 'off', maxlength: '500' });
-      this.label = el('label', { for: 'q' });
-      this.button = el('button', { type: 'submit' });
-      this.form = el('form', { role: 'search', part: 'form' }, this.label, el('div', { class: 'row' }, this.input, this.button));
-      this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-      this.list = el('ol', { class: 'results', role: 'list', part: 'results' });
-      this.more = el('p', { class: 'more', hidden: '' });
-      this.box = el('div', { class: 'box', part: 'box' }, this.form, this.status, this.list, this.more);
+      // The form and the result list are built once the shared modules have arrived.
+      this.box = document.createElement('div');
+      this.box.className = 'box';
+      this.box.setAttribute('part', 'box');
       root.append(style, this.box);
-      this.strings = ENGLISH;
-      this.form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        this.search(this.input.value.trim());
-      });
     }
 
     // Attributes arrive one callback at a time while the element is parsed or upgraded:
@@ -160,60 +120,49 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       queueMicrotask(() => { this.pending = false; this.setup(); });
     }
 
+    // The origin of agora-searchd: api="" when it is an absolute http(s) address, else where
+    // this script came from. Checked here rather than with the library's safeHref, because
+    // it decides where the library itself comes from.
     get api() {
-      const given = this.getAttribute('api');
-      const url = given && safeHref(given);
-      return url ? new URL(url).origin : scriptOrigin;
+      try {
+        const url = new URL(this.getAttribute('api'));
+        if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+      } catch { /* none, or not an absolute address */ }
+      return scriptOrigin;
     }
     get wantedLang() {
       return this.getAttribute('lang') || navigator.language || 'en';
     }
 
-    t(key, vars = {}) {
-      const text = this.strings[key] ?? ENGLISH[key] ?? key;
-      return this.formatMessage ? this.formatMessage(text, vars, this.plural, this.numbers) : text;
+    t(key, vars) {
+      return this.locale.t(key, vars);
     }
 
-    // Strings from the origin's i18n files; English if they cannot be fetched.
+    // The modules and strings of the server asked; English where the language has none.
     async setup() {
       const api = this.api;
       const wanted = this.wantedLang;
-      let code = 'en';
-      let dir = RTL.test(wanted) ? 'rtl' : 'ltr';
+      let lib = null;
+      let languages = [];
+      let locale = null;
       try {
-        const languages = await cached(`${api} languages`, () => getJSON(`${api}/i18n/languages.json`));
-        const lower = wanted.toLowerCase();
-        const found = languages.find((l) => l.code.toLowerCase() === lower) ||
-          languages.find((l) => l.code.toLowerCase() === lower.split('-')[0]);
-        if (found) {
-          this.strings = await cached(`${api} ${found.code}`, () => getJSON(`${api}/i18n/${found.code}.json`));
-          code = found.code;
-          dir = found.dir === 'rtl' ? 'rtl' : 'ltr';
-        } else {
-          this.strings = ENGLISH;
-        }
-      } catch {
-        this.strings = ENGLISH;
-        cache.delete(`${api} languages`);   // try again next time
-      }
-      try {
-        // The page's own message formatter, from the same origin as the strings.
-        const messages = await cached(`${api} messages`, () => import(`${api}/messages.js`));
-        this.formatMessage = messages.formatMessage;
-      } catch {
-        this.formatMessage = null;
-        cache.delete(`${api} messages`);
-      }
+        lib = await library(api);
+        languages = await lib.languages.loadLanguages().catch(() => []);
+        locale = await lib.i18n.loadLocale(lib.languages.matchLanguage([wanted], languages) || 'en');
+      } catch { /* the server cannot be reached */ }
       if (this.api !== api || this.wantedLang !== wanted) return;   // attributes changed meanwhile
-      this.uiLang = code;
-      this.plural = new Intl.PluralRules(code);
-      this.numbers = new Intl.NumberFormat(code);
-      try { this.names = new Intl.DisplayNames([code, 'en'], { type: 'language' }); } catch { this.names = null; }
-      this.box.lang = code;
-      this.box.dir = dir;
-      this.label.textContent = this.t('search.label');
+      if (!locale || !locale.has('search.label')) {
+        this.showUnreachable();
+        return;
+      }
+      this.lib = lib;
+      this.locale = locale;
+      if (!this.form) this.build();
+      this.box.lang = locale.code;
+      this.box.dir = lib.languages.directionOf(locale.code, languages);
+      lib.i18n.translateElement(this.label, 'search.label', locale);
       this.input.placeholder = this.t('search.placeholder');
-      this.button.textContent = this.t('search.button');
+      lib.i18n.translateElement(this.button, 'search.button', locale);
       const initial = this.input.value.trim() || this.getAttribute('q') || '';
       if (initial) {
         this.input.value = initial;
@@ -221,8 +170,38 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       }
     }
 
+    build() {
+      const { el } = this.lib.dom;
+      this.input = el('input', { id: 'q', type: 'search', name: 'q', enterkeyhint: 'search', autocomplete: 'off', maxlength: '500' });
+      this.label = el('label', { for: 'q' });
+      this.button = el('button', { type: 'submit' });
+      this.form = el('form', { role: 'search', part: 'form' }, this.label, el('div', { class: 'row' }, this.input, this.button));
+      this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+      this.list = el('ol', { class: 'results', role: 'list', part: 'results' });
+      this.more = el('p', { class: 'more', hidden: true });
+      this.box.replaceChildren(this.form, this.status, this.list, this.more);
+      this.form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        this.search(this.input.value.trim());
+      });
+    }
+
+    showUnreachable() {
+      this.controller?.abort();
+      this.form = null;
+      this.locale = null;
+      this.box.lang = 'en';
+      this.box.dir = 'ltr';
+      const message = document.createElement('p');
+      message.className = 'error';
+      message.textContent = UNREACHABLE;
+      this.box.replaceChildren(message);
+    }
+
     async search(q) {
-      if (!this.plural) return;   // strings still loading; setup() runs the query
+      if (!this.locale) return;   // strings still loading; setup() runs the query
+      const { el } = this.lib.dom;
+      const { apiURL, fetchJSON } = this.lib.api;
       this.controller?.abort();
       const controller = (this.controller = new AbortController());
       const perPage = Math.min(Math.max(parseInt(this.getAttribute('per-page'), 10) || 5, 1), 20);
@@ -232,7 +211,7 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
       this.status.textContent = this.t('status.loading');
       let data;
       try {
-        data = await getJSON(`${this.api}/api/search?${params}`, controller.signal);
+        data = await fetchJSON(apiURL('search', params), { signal: controller.signal, credentials: 'omit' });
       } catch (error) {
         if (error.name === 'AbortError') return;
         this.list.replaceChildren();
@@ -254,33 +233,18 @@ mark { background: #ffe066; color: #1b1f23; padding-inline: 0.1em; border-radius
     }
 
     renderHit(hit) {
-      const href = safeHref(hit.url);
+      const { el } = this.lib.dom;
+      const { hitLabels, hitTitle, snippetNodes } = this.lib.hits;
       const target = this.getAttribute('target');
-      const title = href
-        ? el('a', { class: 'title', href, hreflang: hit.language, target, rel: target ? 'noopener' : null, dir: 'auto' }, hit.title)
-        : el('span', { class: 'title', dir: 'auto' }, hit.title);
-      let name = hit.language;
-      try { name = (this.names && this.names.of(hit.language)) || hit.language; } catch { /* bad tag */ }
-      name = name.charAt(0).toLocaleUpperCase(this.uiLang) + name.slice(1);
-      const badge = el('span', { class: 'badge', lang: this.uiLang }, name);
-      const other = hit.in_learner_language ? null : el('span', { class: 'badge other', lang: this.uiLang }, this.t('hit.other_language'));
-      // Server-escaped snippet: parsed inertly, only text and <mark> are kept.
-      const snippet = el('p', { class: 'snippet', dir: 'auto' });
-      const template = document.createElement('template');
-      template.innerHTML = hit.snippet || '';
-      for (const node of template.content.childNodes) {
-        snippet.append(node.nodeName === 'MARK' ? el('mark', null, node.textContent) : node.textContent);
-      }
-      let matched = null;
-      if (hit.matched) {
-        let via = hit.matched.language;
-        try { via = (this.names && this.names.of(via)) || via; } catch { /* bad tag */ }
-        matched = el('p', { class: 'matched', lang: this.uiLang }, this.t('hit.matched_in', { language: via }));
-      }
-      const translated = hit.through_translation
-        ? el('p', { class: 'matched', lang: this.uiLang }, this.t('hit.through_translation'))
-        : null;
-      return el('li', { lang: hit.language, 'data-id': hit.id }, title, badge, other, snippet, translated, matched);
+      const ui = this.locale.code;
+      const labels = hitLabels(hit, this.locale);
+      return el('li', { lang: hit.language, 'data-id': hit.id },
+        hitTitle(hit, { class: 'title', dir: 'auto' }, { target, rel: target ? 'noopener' : null }),
+        el('span', { class: 'badge', lang: ui }, labels.language),
+        labels.otherLanguage ? el('span', { class: 'badge other', lang: ui }, labels.otherLanguage) : null,
+        el('p', { class: 'snippet', dir: 'auto' }, snippetNodes(hit.snippet)),
+        labels.throughTranslation ? el('p', { class: 'matched', lang: ui }, labels.throughTranslation) : null,
+        labels.matched ? el('p', { class: 'matched', lang: ui }, labels.matched) : null);
     }
   }
 

@@ -1,8 +1,9 @@
 // account.html: sign in, register, sign out, and who is signed in.
 
-import { $, el, fill, focusOn } from './dom.js';
-import { currentLanguage, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, hasRole, register, signIn, signOut } from './api.js';
+import { $, el, fill, focusOn } from '../lib/dom.js';
+import { currentLanguage, onLanguageChange, t } from '../lib/page-language.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, hasRole, register, signIn, signOut } from './api.js';
 import { clearErrors, formValues, requireFields, showError, whileBusy } from './forms.js';
 import { start } from './shell.js';
 

@@ -1,21 +1,10 @@
-// The collaboration API as the pages use it: JSON in and out, problem+json errors as
-// ApiError, the session cookie and its CSRF token. The token lives only in memory: a
-// page load gets it again from GET /api/me.
+// The collaboration API as the pages use it: the session cookie and its CSRF token on
+// top of the shared JSON calls (../lib/api.js). The token lives only in memory: a page
+// load gets it again from GET /api/me.
 
-const API = new URL('/api/', import.meta.url);
+import { ApiError, apiURL, fetchJSON } from '../lib/api.js';
+
 const ROLES = ['learner', 'contributor', 'reviewer', 'admin'];
-
-/** An error answer: status plus the problem document (title, detail, errors[], duplicates[]). */
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
-    this.name = 'ApiError';
-    this.status = status;
-    this.problem = problem || {};
-  }
-  get fieldErrors() { return Array.isArray(this.problem.errors) ? this.problem.errors : []; }
-  get duplicates() { return Array.isArray(this.problem.duplicates) ? this.problem.duplicates : []; }
-}
 
 let session = { account: null, csrfToken: null };
 let loaded = null;
@@ -27,26 +16,16 @@ function setSession(body) {
   return session.account;
 }
 
-async function call(method, path, { body, params, ifMatch } = {}) {
-  const url = new URL(path.replace(/^\//, ''), API);
-  for (const [name, value] of Object.entries(params || {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
-  }
-  const headers = { Accept: 'application/json, application/problem+json' };
+function call(method, path, { body, params, ifMatch } = {}) {
+  const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
   // The revision the edit was made from: the server refuses it (412) if another came since.
   if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  const response = await fetch(url, {
+  return fetchJSON(apiURL(path, params), {
     method, headers, credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  let data = null;
-  if (response.status !== 204) {
-    try { data = await response.json(); } catch { /* empty or not JSON */ }
-  }
-  if (!response.ok) throw new ApiError(response.status, data || { title: response.statusText });
-  return data;
 }
 
 /**

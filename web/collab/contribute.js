@@ -1,11 +1,12 @@
 // contribute.html: submit a resource for review, handle duplicates, list one's own
 // submissions and edit those a reviewer sent back.
 
-import { $, el, fill, focusOn, link } from './dom.js';
-import { availableLanguages, currentLanguage, formatDate, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
+import { $, el, fill, focusOn, link } from '../lib/dom.js';
+import { availableLanguages, codeLabel, currentLanguage, formatDate, onLanguageChange, t } from '../lib/page-language.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, requireFields, showError, whileBusy } from './forms.js';
-import { SUBJECTS, TYPES, label, recordFromForm, recordToForm } from './record.js';
+import { SUBJECTS, TYPES, recordFromForm, recordToForm } from './record.js';
 import { personName, reviewsList, statusBadge } from './submission.js';
 import { signInURL, start } from './shell.js';
 
@@ -20,14 +21,14 @@ let submissions = [];
 function buildChoices() {
   const types = $('#contribute-type');
   const chosenType = types.value;
-  types.replaceChildren(types.options[0], ...TYPES.map((type) => el('option', { value: type }, label('type', type))));
+  types.replaceChildren(types.options[0], ...TYPES.map((type) => el('option', { value: type }, codeLabel('type', type))));
   types.value = chosenType;
   const checks = $('[data-field="about"] .collab-checks', form);
   const ticked = new Set([...form.querySelectorAll('input[name="about"]:checked')].map((box) => box.value));
   const extra = [...form.querySelectorAll('input[name="about"]')].map((box) => box.value).filter((v) => !SUBJECTS.includes(v));
   fill(checks, [...SUBJECTS, ...extra].map((subject) => el('div', { class: 'collab-check' },
     el('input', { type: 'checkbox', id: `about-${subject}`, name: 'about', value: subject, checked: ticked.has(subject) }),
-    el('label', { for: `about-${subject}` }, label('subject', subject)))));
+    el('label', { for: `about-${subject}` }, codeLabel('subject', subject)))));
   fill($('#contribute-languages'), availableLanguages().map((l) => el('option', { value: l.code }, l.name)));
 }
 

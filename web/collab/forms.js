@@ -2,9 +2,9 @@
 // error next to its field (aria-invalid + aria-describedby), focus on the first one.
 // Server messages are English, so they are marked lang="en".
 
-import { $, $$, el, fill, focusOn } from './dom.js';
-import { currentLanguage, t } from './i18n.js';
-import { ApiError } from './api.js';
+import { $, $$, el, fill, focusOn } from '../lib/dom.js';
+import { currentLanguage, t } from '../lib/page-language.js';
+import { ApiError } from '../lib/api.js';
 
 // "/keywords/0", "record.title" or "about[1]" all name the form field "keywords", "title", "about".
 function fieldName(field) {

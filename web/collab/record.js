@@ -1,8 +1,8 @@
 // A resource record (corpus/schema/record.schema.json) on the page: read from the
 // contribution form, written back into it for an edit, and shown as a description list.
 
-import { $$, el, link } from './dom.js';
-import { has, languageName, t } from './i18n.js';
+import { $$, el, link } from '../lib/dom.js';
+import { capitalisedLanguageName, codeLabel, t } from '../lib/page-language.js';
 import { formValues } from './forms.js';
 
 export const TYPES = ['guide', 'course', 'video', 'toolkit', 'book', 'article', 'exercise', 'podcast',
@@ -14,8 +14,6 @@ const FIELDS = ['title', 'url', 'inLanguage', 'description', 'learningResourceTy
 
 const asList = (value) => (Array.isArray(value) ? value : String(value ?? '').split(','))
   .map((v) => String(v).trim()).filter(Boolean);
-
-export const label = (kind, value) => (has(`${kind}.${value}`) ? t(`${kind}.${value}`) : value);
 
 /**
  * The record the form describes. `base` is the record being edited: fields the form does
@@ -45,7 +43,7 @@ export function recordToForm(form, record = {}) {
       const id = `about-${subject.replace(/[^a-z0-9-]/gi, '_')}`;
       group.append(el('div', { class: 'collab-check' },
         el('input', { type: 'checkbox', id, name: 'about', value: subject }),
-        el('label', { for: id }, label('subject', subject))));
+        el('label', { for: id }, codeLabel('subject', subject))));
     }
   }
   for (const control of form.elements) {
@@ -65,12 +63,12 @@ export function recordView(record = {}) {
   const lang = record.inLanguage || null;
   row('record.title', el('span', { lang, dir: 'auto' }, record.title || ''));
   row('record.url', link(record.url || '', record.url, { dir: 'ltr' }));
-  if (record.inLanguage) row('record.inLanguage', `${languageName(record.inLanguage)} (${record.inLanguage})`);
-  if (record.learningResourceType) row('record.learningResourceType', asList(record.learningResourceType).map((v) => label('type', v)).join(', '));
-  if (record.educationalLevel) row('record.educationalLevel', label('level', record.educationalLevel));
+  if (record.inLanguage) row('record.inLanguage', `${capitalisedLanguageName(record.inLanguage)} (${record.inLanguage})`);
+  if (record.learningResourceType) row('record.learningResourceType', asList(record.learningResourceType).map((v) => codeLabel('type', v)).join(', '));
+  if (record.educationalLevel) row('record.educationalLevel', codeLabel('level', record.educationalLevel));
   if (record.license) row('record.license', record.license);
   if (record.keywords) row('record.keywords', el('span', { lang, dir: 'auto' }, asList(record.keywords).join(', ')));
-  if (record.about) row('record.about', asList(record.about).map((v) => label('subject', v)).join(', '));
+  if (record.about) row('record.about', asList(record.about).map((v) => codeLabel('subject', v)).join(', '));
   if (record.description) row('record.description', el('span', { lang, dir: 'auto', class: 'collab-description' }, record.description));
   return el('dl', { class: 'collab-record' }, rows);
 }

@@ -2,11 +2,14 @@
 // browse and search the requests, follow one's own (?mine=true), and, for contributors,
 // answer a request with a published resource.
 
-import { $, $$, el, fill, focusOn, link } from './dom.js';
-import { availableLanguages, currentLanguage, formatDate, languageName, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, hasRole, onSessionChange, request } from './api.js';
+import { $, $$, el, fill, focusOn, link } from '../lib/dom.js';
+import {
+  availableLanguages, capitalisedLanguageName, codeLabel, currentLanguage, formatDate, languageOption, onLanguageChange, t,
+} from '../lib/page-language.js';
+import { matchLanguage } from '../lib/languages.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, formValues, requireFields, showError, whileBusy } from './forms.js';
-import { label } from './record.js';
 import { personName } from './submission.js';
 import { start } from './shell.js';
 
@@ -25,8 +28,7 @@ let onlyId = new URLSearchParams(location.search).get('id')?.match(/^\d+$/)?.[0]
 
 function languageOptions(select, { keepFirst = false } = {}) {
   const chosen = select.value;
-  const options = availableLanguages().map((l) => el('option', { value: l.code, lang: l.code, dir: l.dir === 'rtl' ? 'rtl' : null }, l.name));
-  select.replaceChildren(...(keepFirst ? [select.options[0]] : []), ...options);
+  select.replaceChildren(...(keepFirst ? [select.options[0]] : []), ...availableLanguages().map(languageOption));
   select.value = chosen;
 }
 
@@ -34,12 +36,11 @@ function languageOptions(select, { keepFirst = false } = {}) {
 function chooseLanguage(select, code) {
   if (!code) return;
   const tag = code.trim();
-  const match = [...select.options].find((o) => o.value.toLowerCase() === tag.toLowerCase()) ||
-    [...select.options].find((o) => o.value && o.value.toLowerCase() === tag.toLowerCase().split('-')[0]);
+  const match = matchLanguage([tag], [...select.options].filter((o) => o.value).map((o) => ({ code: o.value })));
   if (match) {
-    select.value = match.value;
+    select.value = match;
   } else if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) {
-    select.append(el('option', { value: tag, lang: tag }, languageName(tag)));
+    select.append(el('option', { value: tag, lang: tag }, capitalisedLanguageName(tag)));
     select.value = tag;
   }
 }
@@ -121,8 +122,8 @@ function requestCard(req) {
       el('p', { class: 'collab-meta' },
         el('span', { class: `collab-badge collab-status-${req.status}`, 'data-status': req.status }, t(`request.status.${req.status}`)),
         req.mine ? [' · ', el('span', { class: 'collab-mine' }, t('request.mine'))] : null,
-        req.language ? [' · ', languageName(req.language)] : null,
-        req.level ? [' · ', label('level', req.level)] : null,
+        req.language ? [' · ', capitalisedLanguageName(req.language)] : null,
+        req.level ? [' · ', codeLabel('level', req.level)] : null,
         req.createdAt ? [' · ', el('time', { datetime: req.createdAt }, formatDate(req.createdAt))] : null),
       req.details ? el('p', { class: 'collab-comment', lang: req.language || null, dir: 'auto' }, req.details) : null,
       req.answer ? answerBlock(req.answer) : null,

@@ -1,8 +1,9 @@
 // review.html: the queue of revisions waiting for review, and a verdict form for each.
 
-import { $, $$, el, fill, focusOn } from './dom.js';
-import { availableLanguages, formatDate, onLanguageChange, t } from './i18n.js';
-import { ApiError, currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
+import { $, $$, el, fill, focusOn } from '../lib/dom.js';
+import { availableLanguages, formatDate, languageOption, onLanguageChange, t } from '../lib/page-language.js';
+import { ApiError } from '../lib/api.js';
+import { currentAccount, encodeId, hasRole, onSessionChange, request } from './api.js';
 import { clearErrors, showError, whileBusy } from './forms.js';
 import { recordView } from './record.js';
 import { personName, reviewsList } from './submission.js';
@@ -115,7 +116,7 @@ function renderGate() {
 function buildLanguageFilter() {
   const select = $('#review-language');
   const chosen = select.value;
-  select.replaceChildren(select.options[0], ...availableLanguages().map((l) => el('option', { value: l.code, lang: l.code }, l.name)));
+  select.replaceChildren(select.options[0], ...availableLanguages().map(languageOption));
   select.value = chosen;
 }
 

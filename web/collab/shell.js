@@ -2,8 +2,8 @@
 // saying who is signed in. start() resolves to { account, failed }: account is null when
 // nobody is signed in, failed is true when the server could not say.
 
-import { $, el, fill } from './dom.js';
-import { availableLanguages, currentLanguage, onLanguageChange, setLanguage, startLanguage, t } from './i18n.js';
+import { $, el, fill } from '../lib/dom.js';
+import { connectLanguageChooser, onLanguageChange, startLanguage, t } from '../lib/page-language.js';
 import { currentAccount, loadSession, onSessionChange } from './api.js';
 
 const PAGES = [
@@ -31,17 +31,7 @@ function buildHeader() {
 
 function setupChooser() {
   const select = $('select#lang');
-  if (!select) return;
-  const languages = availableLanguages();
-  if (languages.length) {
-    select.replaceChildren(...languages.map((l) =>
-      el('option', { value: l.code, lang: l.code, dir: l.dir === 'rtl' ? 'rtl' : null }, l.name)));
-  }
-  select.value = currentLanguage();
-  select.addEventListener('change', async () => {
-    await setLanguage(select.value, { remember: true });
-    select.value = currentLanguage();
-  });
+  if (select) connectLanguageChooser(select);
 }
 
 function markCurrentPage() {

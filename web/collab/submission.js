@@ -1,8 +1,8 @@
 // Pieces of a submission shared by "my submissions" and the review queue: its status,
 // its author, and what reviewers said.
 
-import { el } from './dom.js';
-import { formatDate, t } from './i18n.js';
+import { el } from '../lib/dom.js';
+import { formatDate, t } from '../lib/page-language.js';
 
 export const personName = (person) => person?.displayName || person?.username || t('collab.someone');
 

@@ -1,4 +1,4 @@
-// UI message formatting shared by the search page and the widget. Messages use a small
+// UI message formatting for every Agora script (through i18n.js). Messages use a small
 // subset of ICU MessageFormat so that each language has its own plural forms without
 // code: "{count, plural, =0 {...} one {...} few {...} other {...}}" and "{name}".
 
