@@ -158,13 +158,7 @@ SubmissionView ReviewDesk::review(const Caller& caller, const std::string& id, c
     return true;
   });
   // The answer waits for the index, so that the next search finds what was approved.
-  const bool indexed = !published || sync_.sync_now();
-  return state_.read([&](sqlite::Connection& connection) {
-    SubmissionView out =
-        submission_of(connection, require_resource(connection, id), review_.approvals_required);
-    out.indexed = indexed;
-    return out;
-  });
+  return submission_after_change(state_, sync_, id, published, review_.approvals_required);
 }
 
 }  // namespace agora::community

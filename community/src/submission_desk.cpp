@@ -256,13 +256,7 @@ SubmissionView SubmissionDesk::remove(const Caller& caller, const std::string& i
                  {{"status", name_of(row.status)}});
     return published;
   });
-  const bool indexed = !was_published || sync_.sync_now();
-  return state_.read([&](sqlite::Connection& connection) {
-    SubmissionView out =
-        submission_of(connection, require_resource(connection, id), review_.approvals_required);
-    out.indexed = indexed;
-    return out;
-  });
+  return submission_after_change(state_, sync_, id, was_published, review_.approvals_required);
 }
 
 SubmissionView SubmissionDesk::restore(const Caller& caller, const std::string& id) {
@@ -284,13 +278,7 @@ SubmissionView SubmissionDesk::restore(const Caller& caller, const std::string& 
                  {{"status", name_of(status)}});
     return published;
   });
-  const bool indexed = !republished || sync_.sync_now();
-  return state_.read([&](sqlite::Connection& connection) {
-    SubmissionView out =
-        submission_of(connection, require_resource(connection, id), review_.approvals_required);
-    out.indexed = indexed;
-    return out;
-  });
+  return submission_after_change(state_, sync_, id, republished, review_.approvals_required);
 }
 
 }  // namespace agora::community

@@ -47,4 +47,15 @@ SubmissionView submission_of(sqlite::Connection& connection, const ResourceRow& 
   return view;
 }
 
+SubmissionView submission_after_change(StateDatabase& state, IndexSync& sync, const std::string& id,
+                                       bool index_changed, int approvals_required) {
+  const bool indexed = !index_changed || sync.sync_now();
+  return state.read([&](sqlite::Connection& connection) {
+    SubmissionView out =
+        submission_of(connection, require_resource(connection, id), approvals_required);
+    out.indexed = indexed;
+    return out;
+  });
+}
+
 }  // namespace agora::community
