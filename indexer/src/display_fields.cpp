@@ -27,6 +27,10 @@ std::vector<std::string> string_list(const json& record, const char* key) {
   if (found->is_array()) {
     for (const json& item : *found) {
       if (item.is_string()) out.push_back(item.get<std::string>());
+      // A concept shows by its URI, which the searcher gives a label (concept_labels.hpp).
+      if (item.is_object() && item.contains("id") && item["id"].is_string()) {
+        out.push_back(item["id"].get<std::string>());
+      }
     }
   }
   return out;

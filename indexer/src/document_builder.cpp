@@ -79,13 +79,28 @@ void add_filter(Xapian::Document& document, std::string_view prefix, const std::
   if (term.size() <= kMaxTermBytes) document.add_boolean_term(term);
 }
 
+// The subjects as words to search: a named subject as it is written, a concept by its
+// labels in every language (its URI is a filter value, not something anyone types).
+std::vector<std::string> subject_words(const Record& record) {
+  std::vector<std::string> words;
+  for (const std::string& subject : record.subjects) {
+    const auto labels = record.concept_labels.find(subject);
+    if (labels == record.concept_labels.end()) {
+      words.push_back(subject);
+      continue;
+    }
+    for (const auto& [language, label] : labels->second) words.push_back(label);
+  }
+  return words;
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Record& record, const Analyzer& analyzer) {
   Xapian::Document document;
   FieldIndexer fields(document, analyzer);
   fields.index(record.title, schema::kTitleWeight, schema::kTitle);
-  fields.index(join(record.subjects, "\n") + "\n" + join(record.keywords, "\n"),
+  fields.index(join(subject_words(record), "\n") + "\n" + join(record.keywords, "\n"),
                schema::kSubjectWeight, schema::kKeyword);
   fields.index(record.description, schema::kDescriptionWeight, "");
   fields.index(record.text, schema::kBodyWeight, "");
@@ -96,7 +111,7 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   add_filter(document, schema::kLanguage, primary);
   for (const std::string& type : record.types) add_filter(document, schema::kType, type);
   add_filter(document, schema::kLicense, record.license);
-  add_filter(document, schema::kLevel, record.level);
+  for (const std::string& level : record.levels) add_filter(document, schema::kLevel, level);
   for (const std::string& subject : record.subjects) {
     add_filter(document, schema::kSubject, subject);
   }
@@ -122,7 +137,8 @@ Xapian::Document build_document(const Record& record, const Analyzer& analyzer) 
   document.add_value(schema::kTypesValue,
                      join(record.types, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kLicenseValue, record.license);
-  document.add_value(schema::kLevelValue, record.level);
+  document.add_value(schema::kLevelValue,
+                     join(record.levels, std::string(1, schema::kListSeparator)));
   document.add_value(schema::kCollectionValue, record.collection);
   document.add_value(schema::kSubjectsValue,
                      join(record.subjects, std::string(1, schema::kListSeparator)));

@@ -193,6 +193,7 @@ struct Analysed {
   FieldError failure;                        ///< of a failure or a skipped file
   std::vector<FieldError> errors;            ///< why a record was refused
   std::optional<Xapian::Document> document;  ///< of a valid record
+  ConceptLabels concept_labels;              ///< of the concepts it names
 };
 
 Analysed analyse(Job& job, const std::string& default_collection,
@@ -204,6 +205,7 @@ Analysed analyse(Job& job, const std::string& default_collection,
                     std::move(item.deleted_id),
                     std::move(item.failure),
                     {},
+                    {},
                     {}};
   if (item.kind != ImportItem::Kind::record) return analysed;
   try {
@@ -212,6 +214,7 @@ Analysed analyse(Job& job, const std::string& default_collection,
     if (built.record) {
       analysed.id = built.record->id;
       analysed.document = build_document(*built.record, registry.for_tag(built.record->language));
+      analysed.concept_labels = std::move(built.record->concept_labels);
     }
   } catch (const std::exception& error) {
     // Whatever a library throws on odd input costs one record, not the run.
@@ -296,6 +299,7 @@ class Writer {
                          item.where.line});
         }
         add_predicted_work_languages(files_[item.file].file, *item.document);
+        writer_.add_concept_labels(item.concept_labels);
         const auto outcome = writer_.upsert(item.id, *item.document);
         ++(outcome == IndexWriter::Outcome::added ? summary_.added : summary_.replaced);
         break;

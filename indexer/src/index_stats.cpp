@@ -77,8 +77,8 @@ IndexStats read_stats(const Xapian::Database& database) {
   Xapian::Enquire enquire(database);
   enquire.set_query(Xapian::Query::MatchAll);
   Xapian::ValueCountMatchSpy languages(schema::kLanguageValue), licenses(schema::kLicenseValue),
-      levels(schema::kLevelValue), collections(schema::kCollectionValue);
-  for (auto* spy : {&languages, &licenses, &levels, &collections}) enquire.add_matchspy(spy);
+      collections(schema::kCollectionValue);
+  for (auto* spy : {&languages, &licenses, &collections}) enquire.add_matchspy(spy);
   enquire.get_mset(0, 0, stats.documents);  // check every document, return none
   auto collect = [](const Xapian::ValueCountMatchSpy& spy) {
     std::map<std::string, Xapian::doccount> counts;
@@ -89,10 +89,10 @@ IndexStats read_stats(const Xapian::Database& database) {
   };
   stats.languages = collect(languages);
   stats.licenses = collect(licenses);
-  stats.levels = collect(levels);
   stats.collections = collect(collections);
   stats.types = term_counts(database, schema::kType);
   stats.subjects = term_counts(database, schema::kSubject);
+  stats.levels = term_counts(database, schema::kLevel);
   count_works(database, stats);
   return stats;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "agora/error.hpp"
+#include "agora/index/concept_labels.hpp"
 #include "agora/index/index_schema.hpp"
 
 namespace agora::index {
@@ -62,13 +63,14 @@ IndexWriter::~IndexWriter() {
   if (in_transaction_) return;  // Xapian drops an unfinished transaction, so do we
   try {
     works_.link();
-    write_spellings();
+    write_pending();
   } catch (const Xapian::Error&) {
     // Lost with the writer, as a failing disk loses Xapian's own uncommitted changes.
   }
 }
 
 IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
+  add_concept_labels(record.concept_labels);
   return upsert(record.id, build_document(record, registry_.for_tag(record.language)));
 }
 
@@ -94,6 +96,12 @@ bool IndexWriter::remove(const std::string& id) {
   return true;
 }
 
+void IndexWriter::add_concept_labels(const ConceptLabels& labels) {
+  for (const auto& [uri, by_language] : labels) {
+    for (const auto& [language, label] : by_language) concept_labels_[uri][language] = label;
+  }
+}
+
 void IndexWriter::begin_all_or_nothing() {
   database_.begin_transaction();
   in_transaction_ = true;
@@ -116,9 +124,15 @@ void IndexWriter::write_spellings() {
   spelling_changes_.clear();
 }
 
+void IndexWriter::write_pending() {
+  write_spellings();
+  store_concept_labels(database_, concept_labels_);
+  concept_labels_.clear();
+}
+
 void IndexWriter::commit(Works works) {
   if (works == Works::link) works_.link();
-  write_spellings();
+  write_pending();
   if (in_transaction_) {
     database_.commit_transaction();
     in_transaction_ = false;
@@ -130,6 +144,7 @@ void IndexWriter::commit(Works works) {
 void IndexWriter::abandon() {
   if (!in_transaction_) return;
   spelling_changes_.clear();
+  concept_labels_.clear();
   works_.clear();
   database_.cancel_transaction();
   in_transaction_ = false;

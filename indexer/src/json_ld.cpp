@@ -27,9 +27,18 @@ const std::map<std::string, std::string>& creative_work_types() {
   return types;
 }
 
+// JSON-LD keywords that a context may alias to plain names, as AMB's does ("type", "id").
+const json& keyword(const json& node, const char* name) {
+  static const json none;
+  const std::string at = std::string("@") + name;
+  if (node.contains(at)) return node[at];
+  if (node.contains(name) && node.contains("@context")) return node[name];
+  return none;
+}
+
 // The first @type that is a creative work, or "" when none is.
 std::string creative_work_type(const json& node) {
-  const json type = node.contains("@type") ? node["@type"] : json();
+  const json& type = keyword(node, "type");
   const auto known = [](const json& value) {
     return value.is_string() && creative_work_types().count(value.get<std::string>()) != 0;
   };
@@ -45,7 +54,7 @@ std::string creative_work_type(const json& node) {
 // schema.org allows a text or a typed node in most places: take the node's name or id.
 json text_of(const json& value) {
   if (value.is_object()) {
-    for (const char* key : {"name", "value", "@id", "url"}) {
+    for (const char* key : {"name", "value", "@id", "id", "url"}) {
       if (value.contains(key)) return value[key];
     }
     return json();
@@ -59,6 +68,34 @@ json text_of(const json& value) {
     return out;
   }
   return value;
+}
+
+// A subject, level or resource type: a SKOS concept ({"id": URI, "prefLabel": {...}}) is
+// kept whole, so that the record can filter by its URI and show its labels; anything else
+// is read as text.
+json concept_or_text(const json& value) {
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& item : value) {
+      json read = concept_or_text(item);
+      if (!read.is_null()) out.push_back(std::move(read));
+    }
+    return out;
+  }
+  if (value.is_object() && (value.contains("prefLabel") || value.contains("id") ||
+                            (value.contains("@id") && !value.contains("name")))) {
+    json concept_node = {{"id", value.contains("id") ? value["id"] : value["@id"]}};
+    if (value.contains("prefLabel")) concept_node["prefLabel"] = value["prefLabel"];
+    return concept_node;
+  }
+  return text_of(value);
+}
+
+// AMB writes inLanguage as a list; a record has one language, the first.
+json first_language(const json& value) {
+  const json text = text_of(value);
+  if (text.is_array()) return text.empty() ? json() : text.front();
+  return text;
 }
 
 constexpr std::string_view kWorkUrn = "urn:agora:work:";
@@ -133,17 +170,29 @@ JsonLdMapping native_from_json_ld(const json& node) {
       {"learningResourceType", "learningResourceType"},
       {"educationalLevel", "educationalLevel"},
       {"author", "author"},
+      {"creator", "author"},
       {"publisher", "publisher"},
       {"datePublished", "datePublished"},
       {"dateModified", "dateModified"},
       {"collection", "collection"},
       {"work", "work"}};
-  static const std::set<std::string> kept_as_nodes = {"author", "publisher"};
+  static const std::set<std::string> kept_as_nodes = {"author", "creator", "publisher"};
+  static const std::set<std::string> concepts = {"about", "learningResourceType",
+                                                 "educationalLevel"};
+  const bool aliased = node.contains("@context");
   for (const auto& [key, value] : node.items()) {
     if (key.empty() || key[0] == '@') continue;
+    if (aliased && (key == "type" || key == "id")) continue;  // read as @type and @id
     if (auto found = renamed.find(key); found != renamed.end()) {
-      if (!fields.contains(found->second)) {
-        fields[found->second] = kept_as_nodes.count(key) ? value : text_of(value);
+      if (fields.contains(found->second)) continue;
+      if (kept_as_nodes.count(key)) {
+        fields[found->second] = value;
+      } else if (concepts.count(key)) {
+        fields[found->second] = concept_or_text(value);
+      } else if (key == "inLanguage") {
+        fields[found->second] = first_language(value);
+      } else {
+        fields[found->second] = text_of(value);
       }
     } else if (key == "identifier") {
       fields["id"] = text_of(value);
@@ -159,8 +208,10 @@ JsonLdMapping native_from_json_ld(const json& node) {
       fields[key] = value;  // unknown properties are kept
     }
   }
-  if (!fields.contains("id") && node.contains("@id")) fields["id"] = node["@id"];
-  if (!fields.contains("url") && node.contains("@id")) fields["url"] = node["@id"];
+  if (const json& id = keyword(node, "id"); id.is_string()) {
+    if (!fields.contains("id")) fields["id"] = id;
+    if (!fields.contains("url")) fields["url"] = id;
+  }
   const std::string& implied = creative_work_types().at(type);
   if (!fields.contains("learningResourceType") && !implied.empty()) {
     fields["learningResourceType"] = implied;

@@ -77,6 +77,39 @@ class Checker {
     return items;
   }
 
+  /// Values that may be concepts (SKOS, as AMB and OERSI write them): names, lower-cased,
+  /// from a string split at `separator` or a list; concepts, `{"id": URI, "prefLabel":
+  /// {"de": "Mathematik", ...}}`, by their URI, with their labels added to `labels`.
+  std::vector<std::string> concepts(const std::string& field, char separator, ConceptLabels& labels,
+                                    bool lower_case_names = true) {
+    const auto name_of = [&](std::string name) {
+      return lower_case_names ? lower_ascii(name) : name;
+    };
+    const json& fields = fields_;
+    if (!fields.contains(field) || fields[field].is_null()) return {};
+    const json& value = fields[field];
+    const bool has_concept =
+        value.is_object() ||
+        (value.is_array() && std::any_of(value.begin(), value.end(),
+                                         [](const json& item) { return item.is_object(); }));
+    if (!has_concept) {
+      std::vector<std::string> names = list(field, separator);
+      for (std::string& name : names) name = name_of(name);
+      return names;
+    }
+    std::vector<std::string> values;
+    for (const json& item : value.is_array() ? value : json::array({value})) {
+      if (item.is_string()) {
+        if (std::string name = name_of(trim_whitespace(item.get<std::string>())); !name.empty())
+          values.push_back(std::move(name));
+      } else if (auto uri = concept_uri(field, item)) {
+        add_labels(field, item, labels[*uri]);
+        values.push_back(std::move(*uri));
+      }
+    }
+    return values;
+  }
+
   /// Names from a string, a {"name": ...} object or a list of either.
   std::vector<std::string> names(const std::string& field) {
     const json& fields = fields_;
@@ -101,6 +134,44 @@ class Checker {
   }
 
  private:
+  std::optional<std::string> concept_uri(const std::string& field, const json& item) {
+    static const std::regex uri(R"(^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$)");
+    const json& id = item.is_object() ? item.value("id", item.value("@id", json())) : item;
+    if (!id.is_string() || !std::regex_match(id.get<std::string>(), uri)) {
+      fail(field, "a concept must be an object with an \"id\" URI (and a \"prefLabel\"), found " +
+                      item.dump());
+      return std::nullopt;
+    }
+    return id.get<std::string>();
+  }
+
+  // prefLabel is a language map ({"de": "Mathematik"}) or, loosely written, one text.
+  void add_labels(const std::string& field, const json& item,
+                  std::map<std::string, std::string>& labels) {
+    const json& label = item.value("prefLabel", json());
+    if (label.is_null()) return;
+    if (label.is_string()) {
+      labels.emplace("und", trim_whitespace(label.get<std::string>()));
+      return;
+    }
+    if (!label.is_object()) {
+      fail(field, "prefLabel must be a map from language to label, like {\"en\": \"Mathematics\"}");
+      return;
+    }
+    for (const auto& [language, text] : label.items()) {
+      if (!text.is_string()) {
+        fail(field, "prefLabel." + language + " must be a string");
+        continue;
+      }
+      try {
+        labels[analyzers::parse_language_tag(language).canonical] =
+            trim_whitespace(text.get<std::string>());
+      } catch (const InvalidInput&) {
+        fail(field, "prefLabel: '" + language + "' is not a BCP-47 language tag");
+      }
+    }
+  }
+
   const json& fields_;
   const std::map<std::string, int>& field_lines_;
   int line_;
@@ -162,6 +233,25 @@ std::vector<std::string> version_links(Checker& check, const std::string& own_id
   return links;
 }
 
+// Stores the normalised values of a field that may hold concepts: names as names, concepts
+// as {"id", "prefLabel"}. A single name stays a single name where the schema wants one.
+void store_concepts(json& stored, const char* field, const std::vector<std::string>& values,
+                    const ConceptLabels& labels, bool single_name_as_text) {
+  if (values.empty()) return;
+  json out = json::array();
+  for (const std::string& value : values) {
+    const auto concept_labels = labels.find(value);
+    if (concept_labels == labels.end()) {
+      out.push_back(value);
+    } else {
+      json concept_node = {{"id", value}};
+      if (!concept_labels->second.empty()) concept_node["prefLabel"] = concept_labels->second;
+      out.push_back(std::move(concept_node));
+    }
+  }
+  stored[field] = single_name_as_text && out.size() == 1 && out[0].is_string() ? out[0] : out;
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_license(const std::string& license) {
@@ -215,9 +305,18 @@ BuiltRecord build(const json& fields, const std::map<std::string, int>& field_li
   if (!record.url.empty() && !std::regex_match(record.url, url_pattern)) {
     check.fail("url", "'" + record.url + "' is not an http:// or https:// address");
   }
+  // Lengths count characters (code points), as JSON Schema's maxLength does.
   record.title = check.text("title", true);
-  if (record.title.size() > 500) check.fail("title", "is longer than 500 bytes");
+  if (const std::size_t length = utf8_length(record.title); length > kMaxTitleCharacters) {
+    check.fail("title", "is " + std::to_string(length) + " characters long, more than " +
+                            std::to_string(kMaxTitleCharacters));
+  }
   record.description = check.text("description");
+  if (const std::size_t length = utf8_length(record.description);
+      length > kMaxDescriptionCharacters) {
+    check.fail("description", "is " + std::to_string(length) + " characters long, more than " +
+                                  std::to_string(kMaxDescriptionCharacters));
+  }
   record.text = check.text("text");
   const std::string work = check.text("work");
   record.work = lower_ascii(work);  // "Start-a-Coop" and "start-a-coop" are one work
@@ -242,20 +341,25 @@ BuiltRecord build(const json& fields, const std::map<std::string, int>& field_li
                  "'" + license + "' is neither an SPDX id (CC-BY-4.0) nor a Creative Commons URL");
     }
   }
-  for (std::string type : check.list("learningResourceType", ',')) {
-    record.types.push_back(lower_ascii(type));
-  }
-  if (const std::string level = lower_ascii(check.text("educationalLevel")); !level.empty()) {
-    if (level == "beginner" || level == "intermediate" || level == "advanced") {
-      record.level = level;
-    } else {
-      check.fail("educationalLevel",
-                 "'" + level + "' is not one of beginner, intermediate, advanced");
+  record.types = check.concepts("learningResourceType", ',', record.concept_labels);
+  // A concept (a URI) names a level of any scheme; a bare name is one of Agora's three,
+  // written as the schema's enum writes it.
+  record.levels = check.concepts("educationalLevel", '\0', record.concept_labels, false);
+  for (const std::string& level : record.levels) {
+    if (level.find(':') != std::string::npos || level == "beginner" || level == "intermediate" ||
+        level == "advanced") {
+      continue;
     }
+    const std::string lower = lower_ascii(level);
+    check.fail("educationalLevel",
+               lower == "beginner" || lower == "intermediate" || lower == "advanced"
+                   ? "'" + level + "' must be written in lower case: '" + lower + "'"
+                   : "'" + level +
+                         "' is not one of beginner, intermediate, advanced, nor a concept "
+                         "{\"id\": URI, \"prefLabel\": {...}}");
   }
   record.keywords = check.list("keywords", ',');
-  for (std::string subject : check.list("about", ','))
-    record.subjects.push_back(lower_ascii(subject));
+  record.subjects = check.concepts("about", ',', record.concept_labels);
   record.authors = check.names("author");
   for (const char* field : {"datePublished", "dateModified"}) {
     const std::string date = check.text(field);
@@ -263,6 +367,10 @@ BuiltRecord build(const json& fields, const std::map<std::string, int>& field_li
       check.fail(field, "'" + date + "' is not an ISO 8601 date (YYYY-MM-DD)");
     }
     (field == std::string("datePublished") ? record.date_published : record.date_modified) = date;
+  }
+  if (fields.contains("isAccessibleForFree") && !fields["isAccessibleForFree"].is_boolean() &&
+      !fields["isAccessibleForFree"].is_null()) {
+    check.fail("isAccessibleForFree", "must be true or false");
   }
   record.version_links = version_links(check, record.id);
   read_aggregate_rating(fields, record, check);
@@ -295,10 +403,10 @@ BuiltRecord build(const json& fields, const std::map<std::string, int>& field_li
   stored["title"] = record.title;
   stored["inLanguage"] = record.language;
   if (!record.license.empty()) stored["license"] = record.license;
-  if (!record.types.empty()) stored["learningResourceType"] = record.types;
-  if (!record.level.empty()) stored["educationalLevel"] = record.level;
+  store_concepts(stored, "learningResourceType", record.types, record.concept_labels, false);
+  store_concepts(stored, "educationalLevel", record.levels, record.concept_labels, true);
   if (!record.keywords.empty()) stored["keywords"] = record.keywords;
-  if (!record.subjects.empty()) stored["about"] = record.subjects;
+  store_concepts(stored, "about", record.subjects, record.concept_labels, false);
   if (!record.collection.empty()) stored["collection"] = record.collection;
   if (!work.empty()) stored["work"] = work;
   if (!record.version_links.empty()) stored["workTranslation"] = record.version_links;

@@ -133,6 +133,7 @@ bool Searcher::refresh() {
   if (changed) {  // languages come and go with documents
     query_language_guesser_.reset();
     index_languages_.reset();
+    concept_labels_.clear();
   }
   return changed;
 }
@@ -367,7 +368,24 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     if (changed) result.suggestion = suggestion;
   }
+  add_concept_labels(result, learner);
   return result;
+}
+
+// The learner's label of every concept among the facet values and the hits' types.
+void Searcher::add_concept_labels(SearchResult& result, const std::string& learner) {
+  const auto add = [&](const std::string& value) {
+    if (result.labels.count(value)) return;
+    if (const LabelsByLanguage* labels = concept_labels_.labels(database_, value)) {
+      if (auto label = label_for(*labels, learner)) result.labels.emplace(value, std::move(*label));
+    }
+  };
+  for (const auto& [facet, counts] : result.facets) {
+    for (const FacetCount& count : counts) add(count.value);
+  }
+  for (const Hit& hit : result.hits) {
+    for (const std::string& type : hit.types) add(type);
+  }
 }
 
 }  // namespace agora::index

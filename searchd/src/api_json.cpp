@@ -54,7 +54,11 @@ json search_json(const SearchParams& params, const index::SearchResult& result, 
   for (const auto& [name, counts] : result.facets) {
     json values = json::array();
     for (const index::FacetCount& count : counts) {
-      values.push_back({{"value", count.value}, {"count", count.count}});
+      json value = {{"value", count.value}, {"count", count.count}};
+      if (const auto label = result.labels.find(count.value); label != result.labels.end()) {
+        value["label"] = label->second;
+      }
+      values.push_back(std::move(value));
     }
     facets[name] = values;
   }
@@ -75,6 +79,7 @@ json search_json(const SearchParams& params, const index::SearchResult& result, 
           {"relaxed", result.relaxed},
           {"hits", hits},
           {"facets", facets},
+          {"labels", result.labels},
           {"suggestion", result.suggestion.empty() ? json(nullptr) : json(result.suggestion)},
           {"query_language",
            result.query_language.empty() ? json(nullptr) : json(result.query_language)},

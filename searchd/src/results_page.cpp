@@ -79,9 +79,15 @@ std::string language_name(const std::string& tag, const std::string& ui) {
   return out.empty() ? tag : out;
 }
 
+// A concept's label in the learner's language (the searcher chose it), else the UI's
+// name for one of Agora's own values, else the value as it is.
 std::string facet_label(const UiStrings& s, const std::string& ui, const std::string& facet,
-                        const std::string& value) {
+                        const std::string& value,
+                        const std::map<std::string, std::string>& labels) {
   if (facet == "language") return language_name(value, ui);
+  if (const auto concept_label = labels.find(value); concept_label != labels.end()) {
+    return concept_label->second;
+  }
   const std::string key = facet + "." + value;
   const std::string label = s.text(ui, key);
   return label == key ? value : label;
@@ -167,8 +173,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
                           selected->second.end();
       html += "<li><a data-value=\"" + escape_html(count.value) + "\" href=\"" +
               link.toggled(facet, count.value) + "\"" + (on ? " aria-current=\"true\"" : "") + ">" +
-              escape_html(facet_label(s, ui, facet, count.value)) + " <span class=\"count\">(" +
-              std::to_string(count.count) + ")</span></a></li>";
+              escape_html(facet_label(s, ui, facet, count.value, result.labels)) +
+              " <span class=\"count\">(" + std::to_string(count.count) + ")</span></a></li>";
     }
     html += "</ul></section>\n";
   }
@@ -206,7 +212,7 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
     }
     for (const std::string& type : hit.types) {
       html += "<li class=\"agora-badge agora-badge-type\">" +
-              escape_html(facet_label(s, ui, "type", type)) + "</li>";
+              escape_html(facet_label(s, ui, "type", type, result.labels)) + "</li>";
     }
     if (!hit.license.empty()) {
       html += "<li class=\"agora-badge agora-badge-license\">" + escape_html(hit.license) + "</li>";

@@ -22,7 +22,7 @@ json valid() {
           {"inLanguage", "pt_BR"},
           {"license", "https://creativecommons.org/licenses/by-sa/4.0/"},
           {"learningResourceType", "Course, Video"},
-          {"educationalLevel", "Beginner"},
+          {"educationalLevel", "beginner"},
           {"keywords", "co-operatives, governance , "},
           {"about", {"Cooperatives"}},
           {"author", {{{"name", "Ana"}}, "Bruno"}},
@@ -41,7 +41,7 @@ TEST_CASE("a valid record is normalised", "[record]") {
   CHECK(record.language == "pt-BR");
   CHECK(record.license == "CC-BY-SA-4.0");
   CHECK(record.types == std::vector<std::string>{"course", "video"});
-  CHECK(record.level == "beginner");
+  CHECK(record.levels == std::vector<std::string>{"beginner"});
   CHECK(record.keywords == std::vector<std::string>{"co-operatives", "governance"});
   CHECK(record.subjects == std::vector<std::string>{"cooperatives"});
   CHECK(record.authors == std::vector<std::string>{"Ana", "Bruno"});

@@ -9,9 +9,13 @@ import { anyFilter, noFilters, state } from './state.js';
 
 const FACET_VISIBLE = 8;   // values shown before "More"
 
-/** A facet value in words where there are words for it (languages, types, levels, subjects), else as it is. */
-export function valueLabel(facet, value) {
+/**
+ * A facet value in words where there are words for it, else as it is. `labels` are the
+ * answer's labels of concepts (URIs), already in the learner's language.
+ */
+export function valueLabel(facet, value, labels = {}) {
   if (facet === 'language') return capitalisedLanguageName(value);
+  if (Object.hasOwn(labels, value)) return labels[value];
   if (facet === 'type' || facet === 'level' || facet === 'subject') return codeLabel(facet, value);
   return value;
 }
@@ -45,7 +49,7 @@ function facetSection(facet, data, search) {
   const headingId = `agora-facet-${facet}`;
   const item = ({ value, count }) => el('li', {},
     el('button', { type: 'button', class: 'agora-facet-value', 'data-value': value, 'aria-pressed': String(selected.includes(value)) },
-      el('span', { class: 'agora-facet-label' }, valueLabel(facet, value)),
+      el('span', { class: 'agora-facet-label' }, valueLabel(facet, value, data.labels)),
       count === null ? null : el('span', { class: 'agora-count' }, formatNumber(count))));
   const section = el('section', { class: 'agora-facet', 'data-facet': facet, 'aria-labelledby': headingId },
     el('h3', { id: headingId }, t(`facet.${facet}`)),

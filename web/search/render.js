@@ -25,7 +25,7 @@ export function render(data, search) {
   const translated = alsoSearchedIn(data.translated || []);
   if (translated) dom.results.before(translated);
 
-  dom.results.replaceChildren(...data.hits.map(renderHit));
+  dom.results.replaceChildren(...data.hits.map((hit) => renderHit(hit, data.labels)));
   renderEmpty(data, search);
   renderFacets(data, search);
   renderPages(data, search);
@@ -70,14 +70,14 @@ function otherVersions(hit, ui) {
   return also;
 }
 
-function renderHit(hit) {
+function renderHit(hit, conceptLabels) {
   const ui = currentLanguage();
   const labels = hitLabels(hit, currentLocale());
   const badges = el('ul', { class: 'agora-badges', lang: ui, role: 'list' },
     el('li', { class: 'agora-badge agora-badge-language' }, labels.language),
     labels.otherLanguage ? el('li', { class: 'agora-badge agora-other-language' }, labels.otherLanguage) : null,
     (hit.types && hit.types.length ? hit.types : [hit.type]).filter(Boolean)
-      .map((type) => el('li', { class: 'agora-badge agora-badge-type' }, valueLabel('type', type))),
+      .map((type) => el('li', { class: 'agora-badge agora-badge-type' }, valueLabel('type', type, conceptLabels))),
     hit.license ? el('li', { class: 'agora-badge agora-badge-license' }, hit.license) : null);
 
   return el('li', { class: 'agora-hit', 'data-id': hit.id, lang: hit.language },

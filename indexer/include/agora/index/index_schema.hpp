@@ -58,7 +58,7 @@ enum Slot : Xapian::valueno {
   kTitleSort = 4,        ///< case-folded title, for alphabetical sorting
   kTypesValue = 5,       ///< types joined by kListSeparator, for facet counts
   kLicenseValue = 6,     ///< license, for facet counts
-  kLevelValue = 7,       ///< level, for facet counts
+  kLevelValue = 7,       ///< levels, kListSeparator-joined, for facet counts
   kCollectionValue = 8,  ///< collection, for facet counts
   kSubjectsValue = 9,    ///< subjects joined by kListSeparator, for facet counts
   kBodyText = 10,        ///< the record's `text`, kept out of the document data so that
@@ -91,7 +91,7 @@ struct FilterField {
 inline constexpr FilterField kFilterFields[] = {
     {"language", "lang", kLanguage, kLanguageValue, false, true},
     {"type", "type", kType, kTypesValue, true, true},
-    {"level", "level", kLevel, kLevelValue, false, true},
+    {"level", "level", kLevel, kLevelValue, true, true},
     {"subject", "", kSubject, kSubjectsValue, true, true},
     {"license", "license", kLicense, kLicenseValue, false, true},
     {"collection", "collection", kCollection, kCollectionValue, false, false},

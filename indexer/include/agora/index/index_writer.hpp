@@ -36,6 +36,9 @@ class IndexWriter {
   /// The same for a document already built with build_document(), so that records can be
   /// analysed on other threads than the one that writes.
   Outcome upsert(const std::string& id, const Xapian::Document& document);
+  /// Keeps the labels of the concepts a record names (concept_labels.hpp); written with
+  /// the next commit. upsert(Record) does this itself.
+  void add_concept_labels(const ConceptLabels& labels);
   /// Removes the document with this id; false when there is none.
   bool remove(const std::string& id);
   /// Groups every change until commit() or abandon() into one transaction, so that a run
@@ -58,6 +61,7 @@ class IndexWriter {
  private:
   void count_spellings(const Xapian::Document& document, int change);
   void write_spellings();
+  void write_pending();
 
   Xapian::WritableDatabase database_;
   const analyzers::Registry& registry_;
@@ -65,6 +69,8 @@ class IndexWriter {
   bool in_transaction_ = false;
   /// Documents gained (or lost) per spelling word since the last commit.
   std::unordered_map<std::string, std::int64_t> spelling_changes_;
+  /// Concept labels met since the last commit.
+  ConceptLabels concept_labels_;
 };
 
 }  // namespace agora::index

@@ -1,12 +1,18 @@
 // An open educational resource as Agora indexes it (schema.org LearningResource / LRMI).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace agora::index {
+
+/// Display labels of the concepts a record names (SKOS prefLabel): concept URI →
+/// BCP-47 language → label. A concept's URI is its filter value; the labels are what a
+/// learner sees, in their language (concept_labels.hpp).
+using ConceptLabels = std::map<std::string, std::map<std::string, std::string>>;
 
 /// One validated resource. `stored` is what the index keeps for display and export:
 /// the native record, unknown fields included.
@@ -23,11 +29,12 @@ struct Record {
   /// Other language versions of this resource, by url or id (schema.org workTranslation,
   /// hreflang alternates): the index groups linked records into one work (work_linker.hpp).
   std::vector<std::string> version_links;
-  std::string license;  ///< SPDX id (CC URLs are mapped to SPDX ids)
-  std::vector<std::string> types;
-  std::string level;
+  std::string license;              ///< SPDX id (CC URLs are mapped to SPDX ids)
+  std::vector<std::string> types;   ///< learningResourceType: names or concept URIs
+  std::vector<std::string> levels;  ///< educationalLevel: beginner.. or concept URIs
   std::vector<std::string> keywords;
-  std::vector<std::string> subjects;
+  std::vector<std::string> subjects;  ///< about: names or concept URIs
+  ConceptLabels concept_labels;       ///< labels of the concepts among types, levels, subjects
   std::vector<std::string> authors;
   std::string publisher;
   std::string date_published;  ///< ISO 8601 date as written (YYYY[-MM[-DD]])

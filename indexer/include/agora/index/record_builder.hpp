@@ -11,6 +11,11 @@
 
 namespace agora::index {
 
+/// Lengths as corpus/schema/record.schema.json gives them (maxLength counts characters);
+/// a test holds the schema to these.
+inline constexpr std::size_t kMaxTitleCharacters = 500;
+inline constexpr std::size_t kMaxDescriptionCharacters = 10000;
+
 /// A record, or every problem that kept it out (all fields are checked, not just the first).
 struct BuiltRecord {
   std::optional<Record> record;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agora/analyzers/registry.hpp"
+#include "agora/index/concept_labels.hpp"
 #include "agora/index/dictionaries.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/query_language.hpp"
@@ -84,6 +85,8 @@ struct SearchResult {
   std::string query_language;
   /// The translations the query was also searched in: the learner's language first.
   std::vector<SearchedTranslation> translated;
+  /// The learner's label of each concept (a URI) among the facet values and hit types.
+  std::map<std::string, std::string> labels;
 };
 
 /// One autocomplete proposal.
@@ -151,6 +154,8 @@ class Searcher {
   const analyzers::Registry& registry_;
   Xapian::Database database_;
   std::unordered_map<std::string, const analyzers::Analyzer*> analyzers_;
+  ConceptLabelReader concept_labels_;
+  void add_concept_labels(SearchResult& result, const std::string& learner);
   /// The primary tags of the languages the index holds documents in, made on first use
   /// after each reopening.
   const std::vector<std::string>& index_languages();
