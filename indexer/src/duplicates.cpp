@@ -4,11 +4,14 @@
 #include <algorithm>
 
 #include "agora/base/text.hpp"
+#include "url_reference.hpp"
 
 namespace agora::index {
 
 std::string url_key(const std::string& url) {
-  std::string rest = url;
+  // RFC 3986 normalisation first (HTTP://Example.org/a/../b%7e is http://example.org/b~),
+  // then what makes two addresses one page in practice.
+  std::string rest = normalise_url(url).value_or(url);
   if (const std::size_t scheme = rest.find("://"); scheme != std::string::npos) {
     rest = rest.substr(scheme + 3);
   }

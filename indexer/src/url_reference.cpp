@@ -76,4 +76,30 @@ std::optional<std::string> resolve_reference(const std::string& base,
   return resolved.text();
 }
 
+std::optional<std::string> normalise_url(const std::string& url) {
+  ParsedUri parsed;
+  if (!parsed.parse(trim_whitespace(url)) || !parsed.absolute()) return std::nullopt;
+  uriNormalizeSyntaxA(parsed.get());
+  return parsed.text();
+}
+
+std::string path_reference(std::string_view relative) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= relative.size()) {
+    const std::size_t end = std::min(relative.find('/', start), relative.size());
+    const std::string_view segment = relative.substr(start, end - start);
+    // uriparser writes at most six bytes per input byte (and a terminating NUL).
+    std::string escaped(segment.size() * 6 + 1, '\0');
+    const char* written = uriEscapeExA(segment.data(), segment.data() + segment.size(),
+                                       escaped.data(), URI_FALSE, URI_FALSE);
+    escaped.resize(static_cast<std::size_t>(written - escaped.data()));
+    out += escaped;
+    if (end == relative.size()) break;
+    out += '/';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace agora::index

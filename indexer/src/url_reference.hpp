@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace agora::index {
 
@@ -11,5 +12,14 @@ namespace agora::index {
 /// reference is returned as it is (normalised); nullopt when either does not parse or the
 /// result is not an http(s) address.
 std::optional<std::string> resolve_reference(const std::string& base, const std::string& reference);
+
+/// `url` in RFC 3986 normal form (scheme and host in lower case, percent-encodings in
+/// upper case and decoded where they need not be, dot segments removed); nullopt when it is
+/// not an absolute URI.
+std::optional<std::string> normalise_url(const std::string& url);
+
+/// A '/'-separated file path as a relative URI reference: each segment percent-encoded
+/// ("Guide coopératif/ä.html" → "Guide%20coop%C3%A9ratif/%C3%A4.html").
+std::string path_reference(std::string_view relative);
 
 }  // namespace agora::index

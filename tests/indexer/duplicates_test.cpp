@@ -13,6 +13,9 @@ TEST_CASE("url_key drops what rarely changes the resource", "[duplicates]") {
   CHECK(url_key("https://example.org/") == "example.org");
   CHECK(url_key("https://example.org/a") != url_key("https://example.org/b"));
   CHECK(url_key("https://www2.example.org/a") == "www2.example.org/a");
+  // RFC 3986 normal forms are one address (uriparser's normalisation).
+  CHECK(url_key("https://example.org/a/./c/../b") == url_key("https://example.org/a/b"));
+  CHECK(url_key("https://example.org/%7ea/%c3%a9") == url_key("https://example.org/~a/%C3%A9"));
 }
 
 TEST_CASE("titles are near-identical when one word at most differs in four or more",

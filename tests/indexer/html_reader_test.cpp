@@ -71,6 +71,45 @@ TEST_CASE("a language from the path wins over <html lang>, a base url fills a mi
   CHECK(items[0].fields["url"] == "https://book.example.org/pt-BR/apt.html");
 }
 
+TEST_CASE("the base url is joined with the path by RFC 3986 rules", "[html][url]") {
+  TempDir dir;
+  ReadOptions options;
+  options.base_url = "https://book.example.org/browse/";
+  auto items =
+      read_items(dir, "fr/Guide coopératif.html", "<title>G</title><body>x</body>", options);
+  // A file name is a path, not an address: its space and accent are percent-encoded.
+  CHECK(items[0].fields["url"] ==
+        "https://book.example.org/browse/fr/Guide%20coop%C3%A9ratif.html");
+
+  // Without a trailing slash the base names a page, and the path replaces its last part.
+  options.base_url = "https://book.example.org/browse";
+  items = read_items(dir, "fr/a.html", "<title>A</title><body>x</body>", options);
+  CHECK(items[0].fields["url"] == "https://book.example.org/fr/a.html");
+}
+
+TEST_CASE("a relative canonical link is resolved against the page", "[html][url]") {
+  TempDir dir;
+  ReadOptions options;
+  options.base_url = "https://book.example.org/browse/";
+  const char* page =
+      "<head><title>A</title><link rel=canonical "
+      "href=\"../stable/fr/apt.html\"></head><body>x</body>";
+  auto items = read_items(dir, "fr/apt.html", page, options);
+  CHECK(items[0].fields["url"] == "https://book.example.org/browse/stable/fr/apt.html");
+
+  // An absolute canonical link is taken as it is, in normal form.
+  items = read_items(
+      dir, "fr/b.html",
+      "<head><title>B</title><link rel=canonical href=\"HTTPS://Book.Example.org/x/./b\">"
+      "</head><body>x</body>",
+      options);
+  CHECK(items[0].fields["url"] == "https://book.example.org/x/b");
+
+  // With nothing to resolve against, the link stays as written and validation names it.
+  items = read_items(dir, "fr/apt.html", page, ReadOptions{});
+  CHECK(items[0].fields["url"] == "../stable/fr/apt.html");
+}
+
 TEST_CASE("a declared legacy charset is converted — undeclared bad bytes are refused", "[html]") {
   TempDir dir;
   const auto latin1 = read_items(

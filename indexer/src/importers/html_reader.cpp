@@ -210,14 +210,31 @@ class HtmlReader final : public FormatReader {
     if (!content) content = first_element(root, GUMBO_TAG_BODY);
     if (content && !fields.contains("text")) set("text", text_of(content), content);
     if (!fields.contains("id")) fields["id"] = file.id_from_path;
-    if (!fields.contains("url") && !options.base_url.empty()) {
-      fields["url"] = options.base_url + file.relative;
-    }
+    resolve_page_address(options, file, fields);
     add_version_links(alternates, item);
     sink(std::move(item));
   }
 
  private:
+  // The page's own address is --base-url joined with its path by RFC 3986 rules; a
+  // relative canonical link is resolved against it (a page's <link rel=canonical
+  // href="apt.html"> names a sibling). Without a base, a relative link is left as
+  // written, so that validation names it.
+  static void resolve_page_address(const ReadOptions& options, const InputFile& file,
+                                   json& fields) {
+    std::optional<std::string> page;
+    if (!options.base_url.empty()) {
+      page = resolve_reference(options.base_url, path_reference(file.relative));
+    }
+    if (!fields.contains("url")) {
+      if (page) fields["url"] = *page;
+      return;
+    }
+    if (!fields["url"].is_string()) return;
+    const std::string canonical = fields["url"].get<std::string>();
+    if (auto absolute = resolve_reference(page.value_or(""), canonical)) fields["url"] = *absolute;
+  }
+
   static bool has_token(const std::string& list, std::string_view token) {
     std::size_t start = 0;
     while (start < list.size()) {
