@@ -10,7 +10,7 @@ packages=(
   # libraries
   libicu-dev libstemmer-dev libcld2-dev libxapian-dev libgumbo-dev libpugixml-dev
   libyaml-cpp-dev libcmark-dev liburiparser-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev
-  libopencc-dev zlib1g-dev libcli11-dev
+  libopencc-dev zlib1g-dev libcli11-dev libcurl4-openssl-dev
   # tests: Catch2, conformance data, the benchmark corpus, a browser with fonts for
   # Arabic, Persian, Greek and CJK pages
   catch2 unicode-data snowball-data debian-handbook bzip2

@@ -15,6 +15,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  add       import resources into an index (agora-index add --help)\n"
+    "  harvest   harvest an OAI-PMH repository over HTTP (agora-index harvest --help)\n"
     "  remove    remove resources by id\n"
     "  export    write every resource as native JSONL (to rebuild or share the index)\n"
     "  stats     documents per language, type, license, ... and index size\n"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   try {
     using namespace agora::index::cli;
     if (command == "add") return run_add(args, streams);
+    if (command == "harvest") return run_harvest(args, streams);
     if (command == "remove") return run_remove(args, streams);
     if (command == "export") return run_export(args, streams);
     if (command == "stats") return run_stats(args, streams);

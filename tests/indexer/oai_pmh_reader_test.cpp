@@ -99,3 +99,64 @@ TEST_CASE("a harvest that is not UTF-8 is refused with its line", "[oai]") {
   CHECK(items[0].failure.field == "encoding");
   CHECK(items[0].where.line == 3);
 }
+
+TEST_CASE("IEEE LOM records map to native fields", "[oai][lom]") {
+  TempDir dir;
+  const char* lom = R"(<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+  <responseDate>2026-01-01T00:00:00Z</responseDate>
+  <ListRecords>
+    <record>
+      <header><identifier>oai:lom.example.org:7</identifier></header>
+      <metadata>
+        <lom xmlns="http://ltsc.ieee.org/xsd/LOM">
+          <general>
+            <title><string language="en">Running a food co-op</string><string language="fr">Gérer une coopérative alimentaire</string></title>
+            <language>fr</language>
+            <description><string language="fr">Un guide pratique.</string></description>
+            <keyword><string language="fr">alimentation</string></keyword>
+            <keyword><string language="fr">coopérative</string></keyword>
+          </general>
+          <lifeCycle>
+            <contribute>
+              <role><source>LOMv1.0</source><value>author</value></role>
+              <entity><![CDATA[BEGIN:VCARD
+VERSION:3.0
+FN:Claire Martin
+END:VCARD]]></entity>
+              <date><dateTime>2024-02-01</dateTime></date>
+            </contribute>
+            <contribute>
+              <role><value>publisher</value></role>
+              <entity>BEGIN:VCARD
+FN:Coop Académie
+END:VCARD</entity>
+            </contribute>
+          </lifeCycle>
+          <technical><location>https://lom.example.org/food-coop</location></technical>
+          <educational><learningResourceType><value>narrative text</value></learningResourceType></educational>
+          <rights><description><string language="x-none">https://creativecommons.org/licenses/by/4.0/</string></description></rights>
+          <classification><taxonPath><taxon><entry><string language="fr">économie sociale</string></entry></taxon></taxonPath></classification>
+        </lom>
+      </metadata>
+    </record>
+  </ListRecords>
+</OAI-PMH>
+)";
+  const auto items = read_items(dir, "lom.xml", lom);
+  REQUIRE(items.size() == 1);
+  const auto& fields = items[0].fields;
+  CHECK(fields["id"] == "oai:lom.example.org:7");
+  CHECK(fields["title"] == "Gérer une coopérative alimentaire");  // the record's language
+  CHECK(fields["inLanguage"] == "fr");
+  CHECK(fields["description"] == "Un guide pratique.");
+  CHECK(fields["keywords"] == nlohmann::json::array({"alimentation", "coopérative"}));
+  CHECK(fields["author"] == nlohmann::json::array({"Claire Martin"}));
+  CHECK(fields["publisher"] == "Coop Académie");
+  CHECK(fields["datePublished"] == "2024-02-01");
+  CHECK(fields["url"] == "https://lom.example.org/food-coop");
+  CHECK(fields["learningResourceType"] == nlohmann::json::array({"narrative text"}));
+  CHECK(fields["license"] == "https://creativecommons.org/licenses/by/4.0/");
+  CHECK(fields["about"] == nlohmann::json::array({"économie sociale"}));
+  CHECK(fields["collection"] == "lom.example.org");
+}

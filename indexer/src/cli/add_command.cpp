@@ -1,7 +1,6 @@
 // `agora-index add`: import files and folders into the index.
 #include <unistd.h>
 
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -15,6 +14,7 @@
 #include "agora/index/import_run.hpp"
 #include "agora/index/index_stats.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/stop_on_signal.hpp"
 
 namespace agora::index::cli {
 namespace {
@@ -53,10 +53,6 @@ constexpr const char* kHelp =
     "one id in one run are an error naming both. READMEs and JSON Schemas are skipped.\n"
     "Bad records are reported as file:line: field: problem and skipped; the exit code\n"
     "is 1 when any record failed, 130 when interrupted (what was committed stays).\n";
-
-std::atomic<bool> interrupted{false};
-
-extern "C" void request_stop(int) { interrupted.store(true); }
 
 std::string megabytes(std::uintmax_t bytes) {
   char text[32];
@@ -113,13 +109,12 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
   if (!quiet && &streams.err == &std::cerr && isatty(STDERR_FILENO)) {
     progress = std::make_unique<ProgressBar>(streams.err);
   }
-  interrupted.store(false);
-  auto previous_int = std::signal(SIGINT, request_stop);
-  auto previous_term = std::signal(SIGTERM, request_stop);
-  const ImportSummary summary = import_paths(arguments.positional(), writer, options, detector,
-                                             streams.err, progress.get(), &interrupted);
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
+  ImportSummary summary;
+  {
+    const StopOnSignal stop;
+    summary = import_paths(arguments.positional(), writer, options, detector, streams.err,
+                           progress.get(), stop.requested());
+  }
   const bool compact =
       !arguments.has("--no-compact") && !summary.interrupted && !summary.stopped_strict &&
       worth_compacting(summary.records() + summary.removed, writer.document_count());

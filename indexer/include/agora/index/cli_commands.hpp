@@ -20,6 +20,9 @@ int run_analyze(const std::vector<std::string>& args, Streams streams);
 /// `agora-index add --db DIR [OPTIONS] PATH...`: import records.
 int run_add(const std::vector<std::string>& args, Streams streams);
 
+/// `agora-index harvest --db DIR [OPTIONS] URL`: records from an OAI-PMH repository.
+int run_harvest(const std::vector<std::string>& args, Streams streams);
+
 /// `agora-index remove --db DIR ID...`: delete records.
 int run_remove(const std::vector<std::string>& args, Streams streams);
 

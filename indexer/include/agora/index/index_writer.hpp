@@ -56,6 +56,12 @@ class IndexWriter {
   void abandon();
 
   Xapian::doccount document_count() const { return database_.get_doccount(); }
+  /// Index metadata (what a harvest remembers of its source): written with the next
+  /// commit, so that it lands together with the documents of the same batch.
+  std::string metadata(const std::string& key) const { return database_.get_metadata(key); }
+  void set_metadata(const std::string& key, const std::string& value) {
+    database_.set_metadata(key, value);
+  }
   const analyzers::Registry& registry() const { return registry_; }
 
  private:
