@@ -2,7 +2,10 @@
 #include "agora/index/index_writer.hpp"
 
 #include <cctype>
+#include <ctime>
 #include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include "agora/error.hpp"
 #include "agora/index/concept_labels.hpp"
@@ -43,6 +46,20 @@ std::optional<Xapian::Document> stored_document(const Xapian::WritableDatabase& 
   return database.get_document(*posting);
 }
 
+// The writer's clock as an OAI-PMH datestamp (seconds, UTC).
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+std::string tombstone_key(const std::string& id) {
+  return std::string(schema::kTombstonePrefix) + id;
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& directory,
@@ -57,6 +74,9 @@ IndexWriter::IndexWriter(const std::filesystem::path& directory,
                        "', this agora-index writes version " + std::string(schema::kVersion) +
                        ": rebuild it into a new directory");
   }
+  const std::string tombstones(schema::kTombstonePrefix);
+  has_tombstones_ =
+      database_.metadata_keys_begin(tombstones) != database_.metadata_keys_end(tombstones);
 }
 
 IndexWriter::~IndexWriter() {
@@ -74,8 +94,10 @@ IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
   return upsert(record.id, build_document(record, registry_.for_tag(record.language)));
 }
 
-IndexWriter::Outcome IndexWriter::upsert(const std::string& id, const Xapian::Document& document) {
+IndexWriter::Outcome IndexWriter::upsert(const std::string& id, Xapian::Document document) {
   const std::string id_term = schema::term(schema::kId, id);
+  document.add_value(schema::kChangedAt, utc_now());
+  if (has_tombstones_) database_.set_metadata(tombstone_key(id), "");  // empty deletes
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
   if (previous) {
     count_spellings(*previous, -1);
@@ -93,6 +115,11 @@ bool IndexWriter::remove(const std::string& id) {
   count_spellings(*previous, -1);
   works_.leaving(previous->get_docid());
   database_.delete_document(id_term);
+  const nlohmann::json tombstone = {{"datestamp", utc_now()},
+                                    {"collection", previous->get_value(schema::kCollectionValue)},
+                                    {"language", previous->get_value(schema::kLanguageValue)}};
+  database_.set_metadata(tombstone_key(id), tombstone.dump());
+  has_tombstones_ = true;
   return true;
 }
 

@@ -24,6 +24,7 @@
 #include "guarded_server.hpp"
 #include "http_errors.hpp"
 #include "metrics.hpp"
+#include "oai_provider.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
 #include "result_cache.hpp"
@@ -188,6 +189,19 @@ struct SearchServer::Impl {
     add_vary(response, "Accept-Language");
   }
 
+  // The arguments as OAI-PMH reads them: the query's, or a POSTed form's (httplib parses
+  // both into params).
+  void oai_answer(const httplib::Request& request, httplib::Response& response) {
+    const std::string host = request.get_header_value("Host");
+    const OaiRepository repository{"http://" + (host.empty() ? "127.0.0.1" : host) + "/oai",
+                                   config.oai_name, config.oai_identifier, config.oai_admin_email,
+                                   config.oai_page_size};
+    const std::multimap<std::string, std::string> arguments(request.params.begin(),
+                                                            request.params.end());
+    response.set_content(oai_response(arguments, repository, searcher().database()),
+                         "text/xml; charset=utf-8");
+  }
+
   void suggest(const httplib::Request& request, httplib::Response& response) {
     check_parameters(request, {"q", "lang", "limit", "format"}, config.max_parameters);
     const std::string typed = request.get_param_value("q");
@@ -299,6 +313,11 @@ struct SearchServer::Impl {
                                                "text/plain; version=0.0.4; charset=utf-8");
                                },
                                false));
+    // OAI-PMH allows GET with a query and POST with a form body: the arguments are the same.
+    const auto oai = route(
+        "/oai", [this](auto& q, auto& r) { oai_answer(q, r); }, false);
+    server.Get("/oai", oai);
+    server.Post("/oai", oai);
     server.Get("/opensearch.xml",
                route(
                    "/opensearch.xml",

@@ -135,6 +135,16 @@ const std::vector<ServerSetting>& server_settings() {
       valued("--dictionaries", "dictionaries", "F",
              "compiled dictionaries (agora-index dictionaries; default in the build tree)",
              text(&C::dictionaries), false),
+      valued("--oai-name", "oai_name", "NAME", "the repository's name at /oai (default Agora)",
+             text(&C::oai_name), false),
+      valued("--oai-identifier", "oai_identifier", "DOMAIN",
+             "/oai items are oai:DOMAIN:ID: give your domain (default agora.invalid)",
+             text(&C::oai_identifier), false),
+      valued("--oai-admin-email", "oai_admin_email", "EMAIL",
+             "whom harvesters write to, as /oai's Identify says", text(&C::oai_admin_email), false),
+      valued("--oai-page-size", "oai_page_size", "N",
+             "records per /oai ListRecords page (default 100)", whole(&C::oai_page_size, 1, 10000),
+             true),
   };
   return settings;
 }

@@ -69,7 +69,15 @@ enum Slot : Xapian::valueno {
   kDisplay = 12,         ///< what a hit or a translation link shows (display_fields.hpp),
                          ///< so that a hit parses no stored record, its own nor its
                          ///< translations'; documents without it fall back to the record
+  kChangedAt = 13,       ///< when the writer last stored the document, "YYYY-MM-DDThh:mm:ssZ"
+                         ///< (UTC; sorts as it reads): the OAI-PMH datestamp
 };
+
+/// Metadata keys of deleted records: "tombstone:" + id holds a JSON object with the
+/// deletion's datestamp and the record's collection and language, so that OAI-PMH
+/// harvesters learn of deletions (deletedRecord=persistent). Storing the id again lays it
+/// to rest.
+inline constexpr std::string_view kTombstonePrefix = "tombstone:";
 
 /// Separates the items of a multi-valued value slot.
 inline constexpr char kListSeparator = '\x1f';

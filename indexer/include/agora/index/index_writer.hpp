@@ -35,11 +35,12 @@ class IndexWriter {
   Outcome upsert(const Record& record);
   /// The same for a document already built with build_document(), so that records can be
   /// analysed on other threads than the one that writes.
-  Outcome upsert(const std::string& id, const Xapian::Document& document);
+  Outcome upsert(const std::string& id, Xapian::Document document);
   /// Keeps the labels of the concepts a record names (concept_labels.hpp); written with
   /// the next commit. upsert(Record) does this itself.
   void add_concept_labels(const ConceptLabels& labels);
-  /// Removes the document with this id; false when there is none.
+  /// Removes the document with this id, leaving a tombstone (index_schema.hpp); false
+  /// when there is none.
   bool remove(const std::string& id);
   /// Groups every change until commit() or abandon() into one transaction, so that a run
   /// either lands whole or not at all (agora-index add --strict).
@@ -73,6 +74,9 @@ class IndexWriter {
   const analyzers::Registry& registry_;
   WorkLinker works_{database_};
   bool in_transaction_ = false;
+  /// Whether the index holds tombstones at all: a bulk import into an index without any
+  /// then never looks for one per record.
+  bool has_tombstones_ = false;
   /// Documents gained (or lost) per spelling word since the last commit.
   std::unordered_map<std::string, std::int64_t> spelling_changes_;
   /// Concept labels met since the last commit.
