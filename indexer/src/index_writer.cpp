@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "agora/base/text.hpp"
 #include "agora/error.hpp"
 #include "agora/index/concept_labels.hpp"
 #include "agora/index/index_schema.hpp"
@@ -44,16 +45,6 @@ std::optional<Xapian::Document> stored_document(const Xapian::WritableDatabase& 
   const Xapian::PostingIterator posting = database.postlist_begin(id_term);
   if (posting == database.postlist_end(id_term)) return std::nullopt;
   return database.get_document(*posting);
-}
-
-// The writer's clock as an OAI-PMH datestamp (seconds, UTC).
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
 }
 
 std::string tombstone_key(const std::string& id) {
@@ -96,7 +87,7 @@ IndexWriter::Outcome IndexWriter::upsert(const Record& record) {
 
 IndexWriter::Outcome IndexWriter::upsert(const std::string& id, Xapian::Document document) {
   const std::string id_term = schema::term(schema::kId, id);
-  document.add_value(schema::kChangedAt, utc_now());
+  document.add_value(schema::kChangedAt, utc_timestamp_now());
   if (has_tombstones_) database_.set_metadata(tombstone_key(id), "");  // empty deletes
   const std::optional<Xapian::Document> previous = stored_document(database_, id_term);
   if (previous) {
@@ -115,7 +106,7 @@ bool IndexWriter::remove(const std::string& id) {
   count_spellings(*previous, -1);
   works_.leaving(previous->get_docid());
   database_.delete_document(id_term);
-  const nlohmann::json tombstone = {{"datestamp", utc_now()},
+  const nlohmann::json tombstone = {{"datestamp", utc_timestamp_now()},
                                     {"collection", previous->get_value(schema::kCollectionValue)},
                                     {"language", previous->get_value(schema::kLanguageValue)}};
   database_.set_metadata(tombstone_key(id), tombstone.dump());

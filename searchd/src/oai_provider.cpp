@@ -30,15 +30,6 @@ struct OaiError {
   std::string message;
 };
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
-
 // The arguments each verb allows (besides verb), and which it requires.
 struct VerbRule {
   std::set<std::string> allowed;
@@ -187,7 +178,7 @@ class Provider {
     root_.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
     root_.append_attribute("xsi:schemaLocation") =
         "http://www.openarchives.org/OAI/2.0/ http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
-    text_child(root_, "responseDate", utc_now());
+    text_child(root_, "responseDate", utc_timestamp_now());
   }
 
   std::string answer() {

@@ -2,6 +2,7 @@
 #include "agora/base/text.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -73,6 +74,15 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
     if (!item.empty()) items.push_back(std::move(item));
   }
   return items;
+}
+
+std::string utc_timestamp_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
 }
 
 }  // namespace agora

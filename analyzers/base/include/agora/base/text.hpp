@@ -41,4 +41,7 @@ std::vector<std::string> split(std::string_view text, char separator);
 /// The pieces of a list written "a, b,c": split at `separator`, trimmed, empty ones left out.
 std::vector<std::string> split_list(std::string_view text, char separator = ',');
 
+/// Now, in UTC, to the second: "2026-12-03T17:46:20Z" (OAI-PMH datestamps; sorts as it reads).
+std::string utc_timestamp_now();
+
 }  // namespace agora
