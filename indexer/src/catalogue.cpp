@@ -25,12 +25,12 @@ std::optional<Xapian::Query> set_filter(const std::string& set) {
   return std::nullopt;
 }
 
-// Set names are lower case, as the filter terms they come from.
-bool in_set(const std::string& set, const std::string& collection, const std::string& language) {
-  if (set.empty()) return true;
-  if (set == "collection:" + lower_ascii(collection)) return true;
-  return set == "language:" + lower_ascii(language) ||
-         set == "language:" + lower_ascii(primary(language));
+// A set named by a whole tag ("language:pt-br") holds the entries of that tag too, as
+// the filter term it names does.
+bool in_set(const std::string& set, const CatalogueEntry& entry) {
+  if (set.empty() || set == "language:" + lower_ascii(entry.language)) return true;
+  const std::vector<std::string> sets = sets_of(entry);
+  return std::find(sets.begin(), sets.end(), set) != sets.end();
 }
 
 bool in_dates(const CatalogueQuery& query, const std::string& datestamp) {
@@ -95,7 +95,7 @@ std::vector<CatalogueEntry> tombstones(const Xapian::Database& database,
   for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix);
        ++key) {
     CatalogueEntry entry = tombstone_of((*key).substr(prefix.size()), database.get_metadata(*key));
-    if (in_dates(query, entry.datestamp) && in_set(query.set, entry.collection, entry.language)) {
+    if (in_dates(query, entry.datestamp) && in_set(query.set, entry)) {
       out.push_back(std::move(entry));
     }
   }
@@ -150,6 +150,13 @@ std::string earliest_datestamp(const Xapian::Database& database) {
     earliest = std::min(earliest, tombstone_of("", database.get_metadata(*key)).datestamp);
   }
   return earliest;
+}
+
+std::vector<std::string> sets_of(const CatalogueEntry& entry) {
+  std::vector<std::string> sets;
+  if (!entry.collection.empty()) sets.push_back("collection:" + lower_ascii(entry.collection));
+  if (!entry.language.empty()) sets.push_back("language:" + lower_ascii(primary(entry.language)));
+  return sets;
 }
 
 std::vector<std::string> catalogue_sets(const Xapian::Database& database) {

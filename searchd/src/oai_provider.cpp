@@ -348,12 +348,7 @@ class Provider {
     if (entry.deleted) header.append_attribute("status") = "deleted";
     text_child(header, "identifier", oai_identifier(entry.id));
     text_child(header, "datestamp", entry.datestamp);
-    if (!entry.collection.empty())
-      text_child(header, "setSpec", "collection:" + lower_ascii(entry.collection));
-    if (!entry.language.empty()) {
-      text_child(header, "setSpec",
-                 "language:" + lower_ascii(entry.language.substr(0, entry.language.find('-'))));
-    }
+    for (const std::string& set : index::sets_of(entry)) text_child(header, "setSpec", set);
   }
 
   void add_record(pugi::xml_node parent, const index::CatalogueEntry& entry) const {

@@ -28,13 +28,6 @@ pugi::xml_node child(const pugi::xml_node& parent, std::string_view name) {
   return {};
 }
 
-std::string trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last + 1 - first));
-}
-
 // Dublin Core has no element for translations; repositories write the relation type in
 // front of the related resource, in the words of DataCite and DCMI ("hasTranslation:
 // https://..", "isTranslationOf: https://.."), or "translation:". The resource named, or
@@ -46,7 +39,7 @@ std::optional<std::string> translation_relation(const std::string& value) {
   if (kind != "hastranslation" && kind != "istranslationof" && kind != "translation") {
     return std::nullopt;
   }
-  std::string target = trimmed(value.substr(colon + 1));
+  std::string target = trim_whitespace(value.substr(colon + 1));
   if (target.empty()) return std::nullopt;
   return target;
 }
@@ -81,7 +74,7 @@ class FieldSetter {
 
 void read_dublin_core(const pugi::xml_node& dc, FieldSetter& set) {
   for (pugi::xml_node element : dc.children()) {
-    const std::string value = trimmed(element.child_value());
+    const std::string value = trim_whitespace(element.child_value());
     const std::string_view name = local_name(element);
     if (name == "title")
       set.first("title", value, element);
@@ -115,28 +108,29 @@ std::string lang_string(const pugi::xml_node& node, const std::string& language)
   std::string chosen;
   for (pugi::xml_node string : node.children()) {
     if (local_name(string) != "string") continue;
-    const std::string text = trimmed(string.child_value());
+    const std::string text = trim_whitespace(string.child_value());
     if (text.empty()) continue;
     if (chosen.empty()) chosen = text;
     if (!language.empty() && lower_ascii(string.attribute("language").value()) == language) {
       return text;
     }
   }
-  return chosen.empty() ? trimmed(node.child_value()) : chosen;
+  return chosen.empty() ? trim_whitespace(node.child_value()) : chosen;
 }
 
 // vCard's formatted name ("FN:Anna Weber") of a LOM contributor entity.
 std::string vcard_name(const std::string& vcard) {
   for (const std::string& line : split(vcard, '\n')) {
-    const std::string clean = trimmed(line);
-    if (lower_ascii(clean.substr(0, 3)) == "fn:") return trimmed(clean.substr(3));
+    const std::string clean = trim_whitespace(line);
+    if (lower_ascii(clean.substr(0, 3)) == "fn:") return trim_whitespace(clean.substr(3));
   }
   return "";
 }
 
 void read_lom(const pugi::xml_node& lom, FieldSetter& set) {
   const pugi::xml_node general = child(lom, "general");
-  const std::string language = lower_ascii(trimmed(child(general, "language").child_value()));
+  const std::string language =
+      lower_ascii(trim_whitespace(child(general, "language").child_value()));
   set.first("inLanguage", language, child(general, "language"));
   set.first("title", lang_string(child(general, "title"), language), child(general, "title"));
   set.first("description", lang_string(child(general, "description"), language),
@@ -147,7 +141,7 @@ void read_lom(const pugi::xml_node& lom, FieldSetter& set) {
   for (pugi::xml_node contribute : child(lom, "lifeCycle").children()) {
     if (local_name(contribute) != "contribute") continue;
     const std::string role =
-        lower_ascii(trimmed(child(child(contribute, "role"), "value").child_value()));
+        lower_ascii(trim_whitespace(child(child(contribute, "role"), "value").child_value()));
     for (pugi::xml_node entity : contribute.children()) {
       if (local_name(entity) != "entity") continue;
       const std::string name = vcard_name(entity.child_value());
@@ -156,16 +150,17 @@ void read_lom(const pugi::xml_node& lom, FieldSetter& set) {
     }
     if (role == "publisher" || role == "author") {
       set.first("datePublished",
-                trimmed(child(child(contribute, "date"), "dateTime").child_value()), contribute);
+                trim_whitespace(child(child(contribute, "date"), "dateTime").child_value()),
+                contribute);
     }
   }
   for (pugi::xml_node location : child(lom, "technical").children()) {
     if (local_name(location) == "location")
-      set.first("url", trimmed(location.child_value()), location);
+      set.first("url", trim_whitespace(location.child_value()), location);
   }
   for (pugi::xml_node node : child(lom, "educational").children()) {
     if (local_name(node) == "learningResourceType") {
-      set.append("learningResourceType", trimmed(child(node, "value").child_value()), node);
+      set.append("learningResourceType", trim_whitespace(child(node, "value").child_value()), node);
     }
   }
   // A licence is named in the rights' description (a Creative Commons address or an
@@ -190,7 +185,7 @@ void read_record(const pugi::xml_node& record, const std::string& source, const 
   ImportItem item;
   item.where = {source, lines.line_at(record.offset_debug())};
   const pugi::xml_node header = child(record, "header");
-  const std::string identifier = trimmed(child(header, "identifier").child_value());
+  const std::string identifier = trim_whitespace(child(header, "identifier").child_value());
   if (std::strcmp(header.attribute("status").value(), "deleted") == 0) {
     item.kind = ImportItem::Kind::deletion;
     item.deleted_id = identifier;
@@ -250,15 +245,15 @@ OaiPage read_oai_page(std::string_view xml, const std::string& source, const Rea
                                  lines.line_at(root.offset_debug())};
     return page;
   }
-  page.response_date = trimmed(child(root, "responseDate").child_value());
+  page.response_date = trim_whitespace(child(root, "responseDate").child_value());
   if (const pugi::xml_node error = child(root, "error")) {
     page.error_code = error.attribute("code").value();
-    page.error_message = trimmed(error.child_value());
+    page.error_message = trim_whitespace(error.child_value());
     page.error_line = lines.line_at(error.offset_debug());
     return page;
   }
   if (const pugi::xml_node identify = child(root, "Identify")) {
-    page.granularity = trimmed(child(identify, "granularity").child_value());
+    page.granularity = trim_whitespace(child(identify, "granularity").child_value());
     return page;
   }
   const pugi::xml_node list = child(root, "ListRecords");
@@ -271,7 +266,7 @@ OaiPage read_oai_page(std::string_view xml, const std::string& source, const Rea
   }
   for (pugi::xml_node record : list.children()) {
     const std::string_view name = local_name(record);
-    if (name == "resumptionToken") page.resumption_token = trimmed(record.child_value());
+    if (name == "resumptionToken") page.resumption_token = trim_whitespace(record.child_value());
     if (name != "record") continue;
     read_record(record, source, lines, options, sink);
     ++page.records;

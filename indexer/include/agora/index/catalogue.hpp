@@ -49,6 +49,10 @@ std::optional<CatalogueEntry> catalogue_entry(const Xapian::Database& database,
 /// The earliest datestamp any entry has.
 std::string earliest_datestamp(const Xapian::Database& database);
 
+/// The sets an entry is in, as ListSets names them: "collection:NAME" and
+/// "language:TAG" (its primary tag), lower case.
+std::vector<std::string> sets_of(const CatalogueEntry& entry);
+
 /// The sets there are: "collection:NAME" and "language:TAG" (primary tags), sorted.
 std::vector<std::string> catalogue_sets(const Xapian::Database& database);
 
