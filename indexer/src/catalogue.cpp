@@ -2,6 +2,7 @@
 #include "agora/index/catalogue.hpp"
 
 #include <algorithm>
+#include <regex>
 
 #include "agora/base/text.hpp"
 #include "agora/index/index_schema.hpp"
@@ -103,6 +104,11 @@ std::vector<CatalogueEntry> tombstones(const Xapian::Database& database,
 }
 
 }  // namespace
+
+bool is_oai_date(const std::string& date) {
+  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$)");
+  return std::regex_match(date, pattern);
+}
 
 CataloguePage catalogue_page(const Xapian::Database& database, const CatalogueQuery& query) {
   CataloguePage page;

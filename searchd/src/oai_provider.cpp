@@ -5,7 +5,6 @@
 
 #include <ctime>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -86,11 +85,10 @@ std::optional<OaiError> check_arguments(const Arguments& arguments) {
 // A from or until date as a whole datestamp: a day's from is its first second, its
 // until its last.
 std::optional<std::string> datestamp_bound(const std::string& date, bool until) {
-  static const std::regex day(R"(^\d{4}-\d{2}-\d{2}$)");
-  static const std::regex second(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$)");
-  if (std::regex_match(date, second)) return date;
-  if (std::regex_match(date, day)) return date + (until ? "T23:59:59Z" : "T00:00:00Z");
-  return std::nullopt;
+  if (!index::is_oai_date(date)) return std::nullopt;
+  constexpr std::size_t kDayLength = 10;  // YYYY-MM-DD
+  if (date.size() > kDayLength) return date;
+  return date + (until ? "T23:59:59Z" : "T00:00:00Z");
 }
 
 // Where a list stands between pages. The token is the request itself, so the provider

@@ -1,11 +1,11 @@
 // `agora-index harvest`: records from an OAI-PMH repository over HTTP.
 #include <cstdio>
-#include <regex>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/base/command_line.hpp"
 #include "agora/base/parse.hpp"
 #include "agora/error.hpp"
+#include "agora/index/catalogue.hpp"
 #include "agora/index/cli_commands.hpp"
 #include "agora/index/harvest.hpp"
 #include "cli/stop_on_signal.hpp"
@@ -39,8 +39,7 @@ constexpr const char* kHelp =
     "harvest stopped early (what was committed stays), 130 when interrupted.\n";
 
 std::string date_flag(const std::string& flag, const std::string& value) {
-  static const std::regex date(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$)");
-  if (!std::regex_match(value, date)) {
+  if (!is_oai_date(value)) {
     throw InvalidInput(flag + ": '" + value + "' must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
   }
   return value;

@@ -36,6 +36,10 @@ struct CataloguePage {
   std::size_t total = 0;  ///< records and deletions that match, all pages together
 };
 
+/// Whether `date` is an OAI-PMH date: YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ (its two
+/// granularities), as harvest flags and /oai's from and until take them.
+bool is_oai_date(const std::string& date);
+
 /// The datestamp of documents written before the index kept change dates.
 inline constexpr const char* kEarliestDatestamp = "1970-01-01T00:00:00Z";
 
