@@ -6,6 +6,7 @@
 
 #include "agora/base/text.hpp"
 #include "agora/index/index_schema.hpp"
+#include "work_versions.hpp"
 
 namespace agora::index {
 namespace {
@@ -178,6 +179,30 @@ std::vector<std::string> catalogue_sets(const Xapian::Database& database) {
   add_terms(schema::kCollection, "collection", false);
   add_terms(schema::kLanguage, "language", true);
   return sets;
+}
+
+std::vector<SitemapEntry> sitemap_entries(const Xapian::Database& database, std::size_t offset,
+                                          std::size_t limit) {
+  std::vector<SitemapEntry> entries;
+  auto posting = database.postlist_begin("");
+  for (std::size_t skipped = 0; skipped < offset && posting != database.postlist_end("");
+       ++skipped) {
+    ++posting;
+  }
+  for (; posting != database.postlist_end("") && entries.size() < limit; ++posting) {
+    const Xapian::Document document = database.get_document(*posting);
+    std::vector<Version> versions = versions_of(database, *posting, document);
+    SitemapEntry entry{versions.front().shown.id,
+                       versions.front().shown.language,
+                       document.get_value(schema::kChangedAt),
+                       {}};
+    if (entry.datestamp.empty()) entry.datestamp = kEarliestDatestamp;
+    for (auto other = versions.begin() + 1; other != versions.end(); ++other) {
+      entry.other_versions.push_back(link_to(other->shown));
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
 }
 
 }  // namespace agora::index

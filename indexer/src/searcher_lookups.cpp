@@ -1,12 +1,14 @@
 // The Searcher's lookups besides ranked search: completion, one record by id, look-alikes
-// of a record, every id, and the index's statistics.
+// of a record, the other versions of its work, every id, and the index's statistics.
 #include <algorithm>
+#include <tuple>
 
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/search.hpp"
 #include "display_fields.hpp"
 #include "language_boosts.hpp"
+#include "work_versions.hpp"
 
 namespace agora::index {
 
@@ -68,6 +70,22 @@ std::optional<nlohmann::json> Searcher::resource(const std::string& id) {
   const std::string text = document.get_value(schema::kBodyText);
   if (!text.empty()) record["text"] = text;
   return record;
+}
+
+std::vector<Translation> Searcher::other_versions(const std::string& id) {
+  const std::string id_term = schema::term(schema::kId, id);
+  const Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+  if (posting == database_.postlist_end(id_term)) return {};
+  const std::vector<Version> versions =
+      versions_of(database_, *posting, database_.get_document(*posting));
+  std::vector<Translation> others;
+  for (auto version = versions.begin() + 1; version != versions.end(); ++version) {
+    others.push_back(link_to(version->shown));
+  }
+  std::sort(others.begin(), others.end(), [](const Translation& a, const Translation& b) {
+    return std::tie(a.language, a.id) < std::tie(b.language, b.id);
+  });
+  return others;
 }
 
 std::vector<DuplicateCandidate> Searcher::duplicates_of(const std::string& url,

@@ -2,6 +2,7 @@
 #include "request_pages.hpp"
 
 #include "agora/base/html.hpp"
+#include "page_parts.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -14,22 +15,6 @@ std::string string_field(const json& object, const char* key) {
 }
 
 }  // namespace
-
-std::string page_start(const UiStrings& s, const std::string& ui, const std::string& title) {
-  return "<!doctype html>\n<html lang=\"" + escape_html(ui) + "\" dir=\"" +
-         (s.is_rtl(ui) ? "rtl" : "ltr") +
-         "\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         escape_html(title) +
-         "</title>\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" "
-         "href=\"/opensearch.xml\" title=\"Agora\">\n<link rel=\"stylesheet\" "
-         "href=\"/agora.css\">\n"
-         "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
-         "viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%230a5c4a'/%3E%3C/svg%3E\">\n"
-         "<script type=\"module\" src=\"/agora.js\"></script>\n</head>\n<body>\n"
-         "<a class=\"agora-skip\" href=\"#main\">" +
-         escape_html(s.text(ui, "skip")) + "</a>\n";
-}
 
 std::string request_form_html(const UiStrings& s, const std::string& ui, const std::string& topic,
                               const std::string& language, const std::string& csrf_token) {
@@ -71,7 +56,7 @@ std::string request_form_html(const UiStrings& s, const std::string& ui, const s
 std::string render_request_page(const UiStrings& s, const std::string& ui, const json& request,
                                 const json& errors, const std::string& csrf_token) {
   const std::string topic = string_field(request, "topic");
-  std::string html = page_start(s, ui, s.text(ui, "request.offer") + " – Agora");
+  std::string html = page_start(s, ui, s.text(ui, "request.offer") + " – Agora", kNoIndex);
   html +=
       "<header class=\"agora-header\"><div class=\"agora-bar\"><a class=\"agora-brand\" "
       "href=\"/\">Agora</a></div></header>\n<main id=\"main\" tabindex=\"-1\">\n";

@@ -21,7 +21,4 @@ std::string render_request_page(const UiStrings& strings, const std::string& ui,
                                 const nlohmann::json& request, const nlohmann::json& errors,
                                 const std::string& csrf_token);
 
-/// The start of every server-rendered page, up to and including <body> and the skip link.
-std::string page_start(const UiStrings& strings, const std::string& ui, const std::string& title);
-
 }  // namespace agora::searchd

@@ -2,33 +2,14 @@
 #include "results_page.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdio>
-
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 #include "agora/base/html.hpp"
 #include "agora/index/index_schema.hpp"
+#include "page_parts.hpp"
 #include "request_pages.hpp"
 
 namespace agora::searchd {
 namespace {
-
-// Percent-encoding of a query-string value (RFC 3986 unreserved characters kept).
-std::string encode(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      out += hex;
-    }
-  }
-  return out;
-}
 
 // The /search URL for `params` with `changes` applied: facet toggles, page, query.
 struct Link {
@@ -37,9 +18,9 @@ struct Link {
 
   std::string to(const std::map<std::string, std::vector<std::string>>& filters, std::size_t page,
                  const std::string& query) const {
-    std::string url = "/search?q=" + encode(query) + "&lang=" + encode(ui);
+    std::string url = "/search?q=" + encode_query_value(query) + "&lang=" + encode_query_value(ui);
     for (const auto& [facet, values] : filters) {
-      for (const std::string& value : values) url += "&" + facet + "=" + encode(value);
+      for (const std::string& value : values) url += "&" + facet + "=" + encode_query_value(value);
     }
     if (params.request.sort == index::SearchRequest::Sort::date) url += "&sort=date";
     if (page > 1) url += "&page=" + std::to_string(page);
@@ -61,23 +42,6 @@ struct Link {
     return to(params.request.filters, number, params.request.query);
   }
 };
-
-bool is_safe_url(const std::string& url) {
-  std::string scheme = url.substr(0, 8);
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return scheme.rfind("https://", 0) == 0 || scheme.rfind("http://", 0) == 0;
-}
-
-// "fr" shown to a Spanish reader is "francés": ICU knows every language's name in every
-// language.
-std::string language_name(const std::string& tag, const std::string& ui) {
-  icu::UnicodeString name;
-  icu::Locale(tag.c_str()).getDisplayName(icu::Locale(ui.c_str()), name);
-  std::string out;
-  name.toUTF8String(out);
-  return out.empty() ? tag : out;
-}
 
 // A concept's label in the learner's language (the searcher chose it), else the UI's
 // name for one of Agora's own values, else the value as it is.
@@ -124,29 +88,9 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
   const std::string& query = params.request.query;
   std::string html;
   html.reserve(16384);
-  html += page_start(s, ui, query.empty() ? s.text(ui, "page.title") : query + " – Agora");
   html +=
-      "<header class=\"agora-header\">\n<div class=\"agora-bar\"><a class=\"agora-brand\" "
-      "href=\"/\">Agora</a>\n<div class=\"agora-lang\"><label for=\"lang\">" +
-      escape_html(s.text(ui, "lang.label")) +
-      "</label> <select id=\"lang\" name=\"lang\" form=\"agora-search-form\">";
-  for (const auto& language : s.languages()) {
-    const std::string code = language.value("code", "");
-    html += "<option value=\"" + escape_html(code) + "\" lang=\"" + escape_html(code) + "\"" +
-            (s.is_rtl(code) ? " dir=\"rtl\"" : "") + (code == ui ? " selected" : "") + ">" +
-            escape_html(language.value("name", code)) + "</option>";
-  }
-  html +=
-      "</select></div></div>\n<form id=\"agora-search-form\" class=\"agora-form\" "
-      "role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">" +
-      escape_html(s.text(ui, "search.label")) +
-      "</label><div class=\"agora-field\"><div class=\"agora-combo\"><input type=\"search\" "
-      "id=\"q\" name=\"q\" maxlength=\"500\" value=\"" +
-      escape_html(query) +
-      "\"></div>"
-      "<button type=\"submit\" class=\"agora-submit\">" +
-      escape_html(s.text(ui, "search.button")) + "</button></div></form>\n</header>\n";
-
+      page_start(s, ui, query.empty() ? s.text(ui, "page.title") : query + " – Agora", kNoIndex);
+  html += search_header(s, ui, query);
   html +=
       "<main id=\"main\" tabindex=\"-1\">\n<p id=\"agora-status\" class=\"agora-status\" "
       "role=\"status\" aria-live=\"polite\">";
@@ -241,6 +185,9 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
       }
       html += "</p>";
     }
+    html += "<p class=\"agora-details\" lang=\"" + escape_html(ui) + "\"><a href=\"" +
+            escape_html(resource_page_path(hit.id) + "?lang=" + encode_query_value(ui)) + "\">" +
+            escape_html(s.text(ui, "resource.details")) + "</a></p>";
     html += "</li>\n";
   }
   html += "</ol>\n";
@@ -259,7 +206,8 @@ std::string render_results_page(const UiStrings& s, const std::string& ui,
     }
     html += "</nav>\n";
   }
-  html += "</div>\n</div>\n</main>\n</body>\n</html>\n";
+  html += "</div>\n</div>\n</main>\n";
+  html += kPageEnd;
   return html;
 }
 

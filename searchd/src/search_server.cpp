@@ -2,6 +2,7 @@
 #include "agora/searchd/search_server.hpp"
 #include "agora/base/parse.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -27,8 +28,11 @@
 #include "oai_provider.hpp"
 #include "opensearch.hpp"
 #include "problem.hpp"
+#include "public_origin.hpp"
+#include "resource_page.hpp"
 #include "result_cache.hpp"
 #include "results_page.hpp"
+#include "sitemap.hpp"
 #include "ui_strings.hpp"
 
 namespace agora::searchd {
@@ -192,9 +196,8 @@ struct SearchServer::Impl {
   // The arguments as OAI-PMH reads them: the query's, or a POSTed form's (httplib parses
   // both into params).
   void oai_answer(const httplib::Request& request, httplib::Response& response) {
-    const std::string host = request.get_header_value("Host");
-    const OaiRepository repository{"http://" + (host.empty() ? "127.0.0.1" : host) + "/oai",
-                                   config.oai_name, config.oai_identifier, config.oai_admin_email,
+    const OaiRepository repository{public_origin(request) + "/oai", config.oai_name,
+                                   config.oai_identifier, config.oai_admin_email,
                                    config.oai_page_size};
     const std::multimap<std::string, std::string> arguments(request.params.begin(),
                                                             request.params.end());
@@ -235,8 +238,55 @@ struct SearchServer::Impl {
     add_vary(response, "Accept-Language");
     // A page carrying a signed-in learner's CSRF token is theirs alone.
     if (!csrf.empty()) response.set_header("Cache-Control", "private, no-store");
+    // Result pages are endless and thin: search engines should index resource pages.
+    response.set_header("X-Robots-Tag", "noindex");
     response.set_content(render_results_page(ui_strings, ui, params, *result, csrf),
                          "text/html; charset=utf-8");
+  }
+
+  // A resource's own page. A missing one is a page too, with the status problem_for gives,
+  // since a learner follows these links from search engines.
+  void resource_page(const httplib::Request& request, httplib::Response& response) {
+    add_vary(response, "Accept-Language");
+    std::string ui = "en";
+    try {
+      check_parameters(request, {"lang"}, config.max_parameters);
+      ui = ui_strings.choose(learner_language(request, registry));
+      const std::string id = request.matches[1];
+      index::Searcher& current = searcher();
+      std::optional<json> record = current.resource(id);
+      if (!record) throw NotFound("there is no resource with the id '" + id + "'");
+      record->erase("text");
+      const ResourcePageContent content{std::move(*record), current.other_versions(id),
+                                        community.feedback.comments(id), public_origin(request)};
+      response.set_content(render_resource_page(ui_strings, ui, content),
+                           "text/html; charset=utf-8");
+    } catch (...) {
+      const Problem problem = problem_for(std::current_exception());
+      response.status = problem.status;
+      response.set_content(
+          render_missing_resource_page(ui_strings, ui, problem.status, problem.detail),
+          "text/html; charset=utf-8");
+    }
+  }
+
+  // /sitemap.xml is the sitemap while the resources fit in one, else an index of
+  // /sitemap-N.xml; `number` 0 asks for /sitemap.xml.
+  void sitemap(std::size_t number, const httplib::Request& request, httplib::Response& response) {
+    const Xapian::Database& database = searcher().database();
+    const std::size_t per_page = config.sitemap_page_size;
+    const std::size_t pages =
+        std::max<std::size_t>(1, (database.get_doccount() + per_page - 1) / per_page);
+    const std::string origin = public_origin(request);
+    std::string body;
+    if (number == 0 && pages > 1) {
+      body = sitemap_index_xml(pages, origin);
+    } else {
+      if (number > pages) throw NotFound("there are " + std::to_string(pages) + " sitemaps");
+      const std::size_t offset = (number == 0 ? 0 : number - 1) * per_page;
+      body = sitemap_xml(index::sitemap_entries(database, offset, per_page), origin);
+    }
+    response.set_content(body, "application/xml; charset=utf-8");
   }
 
   void register_routes() {
@@ -313,21 +363,41 @@ struct SearchServer::Impl {
                                                "text/plain; version=0.0.4; charset=utf-8");
                                },
                                false));
+    server.Get(R"(/resource/(.+))",
+               route(
+                   "/resource", [this](auto& q, auto& r) { resource_page(q, r); }, false));
+    server.Get("/sitemap.xml",
+               route(
+                   "/sitemap.xml", [this](auto& q, auto& r) { sitemap(0, q, r); }, false));
+    server.Get(R"(/sitemap-(\d{1,9})\.xml)", route(
+                                                 "/sitemap.xml",
+                                                 [this](auto& q, auto& r) {
+                                                   const std::size_t number =
+                                                       std::stoul(q.matches[1].str());
+                                                   if (number == 0)
+                                                     throw NotFound("sitemaps are numbered from 1");
+                                                   sitemap(number, q, r);
+                                                 },
+                                                 false));
+    server.Get("/robots.txt", route(
+                                  "/robots.txt",
+                                  [](auto& q, auto& r) {
+                                    r.set_content(robots_txt(public_origin(q)),
+                                                  "text/plain; charset=utf-8");
+                                  },
+                                  false));
     // OAI-PMH allows GET with a query and POST with a form body: the arguments are the same.
     const auto oai = route(
         "/oai", [this](auto& q, auto& r) { oai_answer(q, r); }, false);
     server.Get("/oai", oai);
     server.Post("/oai", oai);
-    server.Get("/opensearch.xml",
-               route(
-                   "/opensearch.xml",
-                   [](auto& q, auto& r) {
-                     const std::string host = q.get_header_value("Host");
-                     r.set_content(
-                         opensearch_description("http://" + (host.empty() ? "127.0.0.1" : host)),
-                         "application/opensearchdescription+xml");
-                   },
-                   false));
+    server.Get("/opensearch.xml", route(
+                                      "/opensearch.xml",
+                                      [](auto& q, auto& r) {
+                                        r.set_content(opensearch_description(public_origin(q)),
+                                                      "application/opensearchdescription+xml");
+                                      },
+                                      false));
     // CORS preflight for the read API.
     server.Options(
         R"(/api/.*)", [this](const httplib::Request& request, httplib::Response& response) {

@@ -145,6 +145,10 @@ const std::vector<ServerSetting>& server_settings() {
       valued("--oai-page-size", "oai_page_size", "N",
              "records per /oai ListRecords page (default 100)", whole(&C::oai_page_size, 1, 10000),
              true),
+      valued("--sitemap-page-size", "sitemap_page_size", "N",
+             "resource pages per sitemap; more make /sitemap.xml an index of sitemaps "
+             "(default 50000, the protocol's limit)",
+             whole(&C::sitemap_page_size, 1, 50000), true),
   };
   return settings;
 }

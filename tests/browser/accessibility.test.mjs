@@ -1,6 +1,6 @@
 // axe-core (WCAG 2.0/2.1 A and AA rules) on every state of the search page (scenario 8):
 // home, results, narrowed by a facet, zero results with did-you-mean, Arabic RTL, the
-// no-JavaScript page, 320 px phone width, and the iframe widget page.
+// no-JavaScript page, 320 px phone width, resource pages, and the iframe widget page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible, newContext, screenshot, startAgoraAndBrowser, stopAgoraAndBrowser, strings } from './browser_harness.mjs';
@@ -111,6 +111,29 @@ test('axe-core finds no WCAG 2.1 A/AA violations in any page state', async (t) =
       await page.goto(`${base}/search?q=cooperatve&lang=en&type=video`);
       assert.ok(await page.locator('#agora-did-you-mean a').count() > 0);
       await assertAccessible(page, 'no-JS zero results');
+    } finally {
+      await context.close();
+    }
+  });
+
+  await t.test('resource pages, left to right and right to left, with and without agora.js', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${base}/resource/start-a-coop-en?lang=en`);
+      await page.locator('#agora-resource-title').waitFor();
+      await assertAccessible(page, 'resource page (en)');
+      await page.goto(`${base}/resource/coop-governance-zh?lang=ar`);
+      assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+      await assertAccessible(page, 'resource page (ar, RTL)');
+      await page.goto(`${base}/resource/no-such-resource?lang=el`);
+      await assertAccessible(page, 'missing resource page (el)');
+      assert.deepEqual(errors, [], 'agora.js runs on resource pages without errors');
+      await page.route('**/agora.js', (route) => route.abort('blockedbyclient'));
+      await page.goto(`${base}/resource/start-a-coop-de?lang=de`);
+      await assertAccessible(page, 'no-JS resource page (de)');
     } finally {
       await context.close();
     }

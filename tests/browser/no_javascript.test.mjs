@@ -127,3 +127,30 @@ test('without JavaScript, did-you-mean, broader search and paging are links', as
   assert.ok(!secondPage.some((id) => firstPage.includes(id)), 'page 2 shows other resources');
   await page.close();
 });
+
+test('without JavaScript, a hit leads to its resource page, whose versions link to each other', async () => {
+  const page = await context.newPage();
+  await page.goto(searchURL({ q: 'gründen Genossenschaft', lang: 'de' }));
+  const hit = hits(page).first();
+  const id = await hit.getAttribute('data-id');
+  await follow(page, hit.locator('.agora-details a'));
+  assert.equal(new URL(page.url()).pathname, `/resource/${id}`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.equal(await page.locator('#agora-open').textContent(), strings('de')['resource.open']);
+
+  // The JSON-LD is what a crawler reads: one LearningResource naming the page's resource.
+  const jsonLd = await page.locator('script[type="application/ld+json"]').evaluateAll(
+    (scripts) => scripts.map((script) => JSON.parse(script.textContent)));
+  assert.equal(jsonLd.length, 1);
+  assert.equal(jsonLd[0]['@type'], 'LearningResource');
+  assert.equal(jsonLd[0].identifier, id);
+  assert.equal(jsonLd[0].name, await page.locator('#agora-resource-title').textContent());
+
+  const versions = page.locator('#agora-versions a');
+  assert.ok(await versions.count() > 0);
+  const language = await versions.first().getAttribute('hreflang');
+  await follow(page, versions.first());
+  assert.equal(await page.locator('article').getAttribute('lang'), language);
+  assert.ok(await page.locator(`#agora-versions a[href^="/resource/${id}?"]`).count() === 1, 'and back');
+  await page.close();
+});

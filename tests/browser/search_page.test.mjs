@@ -223,6 +223,11 @@ test('a translated work links to its other language versions with hreflang', asy
 
     // Each hit's own title carries its language too.
     assert.equal(await hit.locator('a.agora-title').getAttribute('hreflang'), translated.language);
+
+    // And its own page on this server, in the interface language, is one link away.
+    const details = hit.locator('.agora-details a');
+    assert.equal(await details.textContent(), strings('fr')['resource.details']);
+    assert.equal(await details.getAttribute('href'), `/resource/${translated.id}?lang=fr`);
   } finally {
     await context.close();
   }

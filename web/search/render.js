@@ -70,6 +70,12 @@ function otherVersions(hit, ui) {
   return also;
 }
 
+// The resource's own page on this server: its description, versions, ratings and comments.
+function detailsLink(hit, ui) {
+  const path = `/resource/${encodeURIComponent(hit.id).replace(/%2F/g, '/')}?lang=${encodeURIComponent(ui)}`;
+  return el('p', { class: 'agora-details', lang: ui }, el('a', { href: path }, t('resource.details')));
+}
+
 function renderHit(hit, conceptLabels) {
   const ui = currentLanguage();
   const labels = hitLabels(hit, currentLocale());
@@ -86,5 +92,6 @@ function renderHit(hit, conceptLabels) {
     el('p', { class: 'agora-snippet', dir: 'auto' }, snippetNodes(hit.snippet)),
     labels.throughTranslation ? el('p', { class: 'agora-through-translation', lang: ui }, labels.throughTranslation) : null,
     labels.matched ? el('p', { class: 'agora-matched', lang: ui }, labels.matched) : null,
-    otherVersions(hit, ui));
+    otherVersions(hit, ui),
+    detailsLink(hit, ui));
 }

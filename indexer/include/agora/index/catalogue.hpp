@@ -1,5 +1,6 @@
 // The index as a catalogue for harvesters: records and deletions in a stable order, by
-// change date and set, for the OAI-PMH provider (searchd's /oai) and sitemaps.
+// change date and set, for the OAI-PMH provider (searchd's /oai), and pages with their
+// translations for sitemaps.
 #pragma once
 
 #include <optional>
@@ -8,6 +9,8 @@
 
 #include <xapian.h>
 #include <nlohmann/json.hpp>
+
+#include "agora/index/search.hpp"
 
 namespace agora::index {
 
@@ -59,5 +62,19 @@ std::vector<std::string> sets_of(const CatalogueEntry& entry);
 
 /// The sets there are: "collection:NAME" and "language:TAG" (primary tags), sorted.
 std::vector<std::string> catalogue_sets(const Xapian::Database& database);
+
+/// A resource as a sitemap lists its page: when it changed, and the other versions of its
+/// work, whose pages are its alternates.
+struct SitemapEntry {
+  std::string id;
+  std::string language;
+  std::string datestamp;
+  std::vector<Translation> other_versions;
+};
+
+/// Resources number `offset` to `offset + limit - 1` in index order (stable while nothing
+/// changes); the index's document count says how many there are in all.
+std::vector<SitemapEntry> sitemap_entries(const Xapian::Database& database, std::size_t offset,
+                                          std::size_t limit);
 
 }  // namespace agora::index

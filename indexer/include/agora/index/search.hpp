@@ -128,6 +128,10 @@ class Searcher {
   /// The stored record, or nullopt.
   std::optional<nlohmann::json> resource(const std::string& id);
 
+  /// The other versions of the work the resource `id` belongs to (its translations), by
+  /// language; empty when it has none or there is no such resource.
+  std::vector<Translation> other_versions(const std::string& id);
+
   /// Resources with the same address (url_key) or a near-identical title in `language`
   /// (duplicates.hpp), the same address first.
   std::vector<DuplicateCandidate> duplicates_of(const std::string& url, const std::string& title,

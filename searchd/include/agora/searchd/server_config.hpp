@@ -42,11 +42,12 @@ struct ServerConfig {
   int anonymous_requests_per_hour = 20;  ///< resource requests without an account, per address
   std::size_t max_body_bytes = 1 << 20;
 
-  // Being harvested (docs/harvesting.md): /oai.
+  // Being harvested (docs/harvesting.md): /oai and /sitemap.xml.
   std::string oai_name = "Agora";                ///< repositoryName
   std::string oai_identifier = "agora.invalid";  ///< items are oai:IDENTIFIER:ID; set a domain
   std::string oai_admin_email = "admin@agora.invalid";
-  std::size_t oai_page_size = 100;  ///< records per ListRecords page
+  std::size_t oai_page_size = 100;        ///< records per ListRecords page
+  std::size_t sitemap_page_size = 50000;  ///< resource pages per sitemap (the protocol's limit)
 
   // Limits that keep one request from costing much.
   std::size_t max_query_bytes = 500;
