@@ -13,6 +13,7 @@
 
 #include "agora/base/text.hpp"
 #include "agora/index/catalogue.hpp"
+#include "agora/index/dublin_core.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -362,21 +363,14 @@ class Provider {
         "http://www.openarchives.org/OAI/2.0/oai_dc.xsd";
     const json& stored = entry.record;
     const std::string language = stored.value("inLanguage", "");
-    const auto add = [&](const char* element, const char* field) {
-      if (!stored.contains(field)) return;
-      for (const std::string& text : texts_of(stored[field], language))
-        text_child(dc, element, text);
-    };
-    add("dc:title", "title");
-    add("dc:description", "description");
-    add("dc:identifier", "url");
-    add("dc:language", "inLanguage");
-    add("dc:rights", "license");
-    add("dc:type", "learningResourceType");
-    add("dc:subject", "about");
-    add("dc:creator", "author");
-    add("dc:publisher", "publisher");
-    add("dc:date", "datePublished");
+    for (const index::DublinCoreElement& known : index::kDublinCoreElements) {
+      const auto value = stored.find(std::string(known.field));
+      if (value == stored.end()) continue;
+      const std::string element = "dc:" + std::string(known.element);
+      for (const std::string& text : texts_of(*value, language)) {
+        text_child(dc, element.c_str(), text);
+      }
+    }
     if (stored.contains("workTranslation")) {
       for (const std::string& link : texts_of(stored["workTranslation"], language)) {
         text_child(dc, "dc:relation", "hasTranslation: " + link);

@@ -2,12 +2,13 @@
 // Dublin Core (oai_dc) or IEEE LOM, mapped to native record fields.
 #include "oai_pmh_page.hpp"
 
-#include <pugixml.hpp>
-
 #include <cstring>
+
+#include <pugixml.hpp>
 
 #include "agora/base/text.hpp"
 #include "agora/base/utf8.hpp"
+#include "agora/index/dublin_core.hpp"
 
 namespace agora::index {
 namespace {
@@ -76,28 +77,20 @@ void read_dublin_core(const pugi::xml_node& dc, FieldSetter& set) {
   for (pugi::xml_node element : dc.children()) {
     const std::string value = trim_whitespace(element.child_value());
     const std::string_view name = local_name(element);
-    if (name == "title")
-      set.first("title", value, element);
-    else if (name == "description")
-      set.first("description", value, element);
-    else if (name == "identifier" && value.rfind("http", 0) == 0)
-      set.first("url", value, element);
-    else if (name == "language")
-      set.first("inLanguage", value, element);
-    else if (name == "rights")
-      set.first("license", value, element);
-    else if (name == "type")
-      set.append("learningResourceType", value, element);
-    else if (name == "subject")
-      set.append("about", value, element);
-    else if (name == "creator")
-      set.append("author", value, element);
-    else if (name == "publisher")
-      set.first("publisher", value, element);
-    else if (name == "date")
-      set.first("datePublished", value, element);
-    else if (name == "relation") {
+    if (name == "relation") {
       if (auto link = translation_relation(value)) set.append("workTranslation", *link, element);
+      continue;
+    }
+    for (const DublinCoreElement& known : kDublinCoreElements) {
+      if (known.element != name) continue;
+      if (known.field == "url" && value.rfind("http", 0) != 0) break;
+      const std::string field(known.field);
+      if (known.repeated) {
+        set.append(field.c_str(), value, element);
+      } else {
+        set.first(field.c_str(), value, element);
+      }
+      break;
     }
   }
 }
