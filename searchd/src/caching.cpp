@@ -45,6 +45,16 @@ void vary_on_encoding(httplib::Response& response) {
   }
 }
 
+void offer_gzip_not_brotli(httplib::Request& request) {
+  const auto offered = request.headers.find("Accept-Encoding");
+  if (offered == request.headers.end() || offered->second.find("br") == std::string::npos) return;
+  // httplib looks for the substrings "br" and "gzip" anywhere in the header, so the
+  // header is replaced rather than edited.
+  const bool gzip = offered->second.find("gzip") != std::string::npos;
+  request.headers.erase("Accept-Encoding");
+  if (gzip) request.headers.emplace("Accept-Encoding", "gzip");
+}
+
 std::string entity_tag(std::string_view bytes) {
   unsigned char digest[16];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),

@@ -430,6 +430,9 @@ struct SearchServer::Impl {
     server.set_pre_routing_handler(
         [this](const httplib::Request& request, httplib::Response& response) {
           request_started = Clock::now();
+          // httplib hands handlers the request as const, but it is its own, per request, and
+          // it is read again only when the response is compressed (caching.hpp says why).
+          offer_gzip_not_brotli(const_cast<httplib::Request&>(request));
           // This runs before httplib reads the body, which it limits by Content-Length only:
           // a chunked or compressed body could grow without bound in memory. Bodies here are
           // small JSON or form posts, which every client sends with a length and uncompressed.
