@@ -179,22 +179,19 @@ json amb_node(const json& stored, const JsonLdOptions& options) {
   if (stored.contains("mainEntityOfPage")) node["mainEntityOfPage"] = stored["mainEntityOfPage"];
   // AMB takes concepts only: Agora's own levels and subjects are words for it.
   json keywords = keywords_of(stored);
-  json subjects = json::array();
-  for (const json& subject : as_list(stored.value("about", json()))) {
-    if (is_concept(subject)) {
-      subjects.push_back(subject);
-    } else if (subject.is_string()) {
-      keywords.push_back(subject);
+  const auto concepts_only = [&](const char* field) {
+    json concepts = json::array();
+    for (const json& value : as_list(stored.value(field, json()))) {
+      if (is_concept(value)) {
+        concepts.push_back(value);
+      } else if (value.is_string()) {
+        keywords.push_back(value);
+      }
     }
-  }
-  json levels = json::array();
-  for (const json& level : as_list(stored.value("educationalLevel", json()))) {
-    if (is_concept(level)) {
-      levels.push_back(level);
-    } else if (level.is_string()) {
-      keywords.push_back(level);
-    }
-  }
+    return concepts;
+  };
+  json subjects = concepts_only("about");
+  json levels = concepts_only("educationalLevel");
   json types = json::array();
   for (const json& type : as_list(stored.value("learningResourceType", json()))) {
     if (is_concept(type)) {
