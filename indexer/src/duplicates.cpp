@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "agora/base/text.hpp"
-#include "url_reference.hpp"
+#include "agora/index/url_reference.hpp"
 
 namespace agora::index {
 

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include "agora/build_info.hpp"
 #include "agora/error.hpp"
 #include "agora/index/cli_commands.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: agora-index COMMAND [OPTIONS]\n"
+    "       agora-index --version\n"
     "\n"
     "commands:\n"
     "  add       import resources into an index (agora-index add --help)\n"
@@ -31,6 +33,10 @@ int main(int argc, char** argv) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << kUsage;
     return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "agora-index " << agora::kVersion << '\n';
+    return 0;
   }
   const std::string command = args.front();
   args.erase(args.begin());

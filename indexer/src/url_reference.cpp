@@ -1,5 +1,5 @@
 // uriparser does the parsing and resolution: an address is not something to split by hand.
-#include "url_reference.hpp"
+#include "agora/index/url_reference.hpp"
 
 #include <memory>
 

@@ -51,7 +51,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;
   }
-  ServerConfig config;
+  ServerConfig config = default_server_config();
   if (auto db = arguments.value("--db")) config.db = *db;
   if (auto state = arguments.value("--state")) config.state = *state;
   community::StateDatabase state(state_path(config));

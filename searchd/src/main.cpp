@@ -8,12 +8,17 @@
 
 #include <xapian.h>
 
+#include "agora/build_info.hpp"
 #include "agora/error.hpp"
 #include "agora/searchd/admin_command.hpp"
 #include "agora/searchd/search_server.hpp"
 
 int main(int argc, char** argv) {
   using namespace agora::searchd;
+  if (argc > 1 && std::string(argv[1]) == "--version") {
+    std::cout << "agora-searchd " << agora::kVersion << '\n';
+    return 0;
+  }
   if (argc > 1 && std::string(argv[1]) == "admin") {
     return run_admin({argv + 2, argv + argc}, std::cin, std::cout, std::cerr);
   }
@@ -40,8 +45,9 @@ int main(int argc, char** argv) {
     const agora::analyzers::Registry registry;
     SearchServer server(config, registry);
     const int port = server.bind();
-    std::cerr << "agora-searchd: serving " << config.db << " on http://" << config.host << ":"
-              << port << "/ with " << config.threads << " threads" << std::endl;
+    std::cerr << "agora-searchd " << agora::kVersion << ": serving " << config.db << " on http://"
+              << config.host << ":" << port << "/ with " << config.threads << " threads"
+              << std::endl;
     std::thread waiter([&] {
       int received = 0;
       sigwait(&signals, &received);

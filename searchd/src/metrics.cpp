@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "agora/build_info.hpp"
+
 namespace agora::searchd {
 namespace {
 
@@ -39,6 +41,9 @@ std::string Metrics::render(unsigned documents, unsigned long long index_bytes,
                             std::size_t connections) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string out;
+  out += "# HELP agora_build_info The running version, as a label; the value is always 1.\n";
+  out += "# TYPE agora_build_info gauge\n";
+  out += std::string("agora_build_info{version=\"") + kVersion + "\"} 1\n";
   out += "# HELP agora_requests_total HTTP requests answered, by route and status.\n";
   out += "# TYPE agora_requests_total counter\n";
   for (const auto& [key, count] : requests_) {

@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "agora/build_info.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
@@ -196,7 +197,7 @@ struct SearchServer::Impl {
   // The arguments as OAI-PMH reads them: the query's, or a POSTed form's (httplib parses
   // both into params).
   void oai_answer(const httplib::Request& request, httplib::Response& response) {
-    const OaiRepository repository{public_origin(request) + "/oai", config.oai_name,
+    const OaiRepository repository{public_origin(request, config) + "/oai", config.oai_name,
                                    config.oai_identifier, config.oai_admin_email,
                                    config.oai_page_size};
     const std::multimap<std::string, std::string> arguments(request.params.begin(),
@@ -258,7 +259,8 @@ struct SearchServer::Impl {
       if (!record) throw NotFound("there is no resource with the id '" + id + "'");
       record->erase("text");
       const ResourcePageContent content{std::move(*record), current.other_versions(id),
-                                        community.feedback.comments(id), public_origin(request)};
+                                        community.feedback.comments(id),
+                                        public_origin(request, config)};
       response.set_content(render_resource_page(ui_strings, ui, content),
                            "text/html; charset=utf-8");
     } catch (...) {
@@ -277,7 +279,7 @@ struct SearchServer::Impl {
     const std::size_t per_page = config.sitemap_page_size;
     const std::size_t pages =
         std::max<std::size_t>(1, (database.get_doccount() + per_page - 1) / per_page);
-    const std::string origin = public_origin(request);
+    const std::string origin = public_origin(request, config);
     std::string body;
     if (number == 0 && pages > 1) {
       body = sitemap_index_xml(pages, origin);
@@ -340,7 +342,7 @@ struct SearchServer::Impl {
     server.Get("/healthz", route(
                                "/healthz",
                                [](auto&, auto& r) {
-                                 send_json(r, {{"status", "ok"}});
+                                 send_json(r, {{"status", "ok"}, {"version", kVersion}});
                                },
                                false));
     // Readiness: the index and the state database both answer a read.
@@ -381,8 +383,8 @@ struct SearchServer::Impl {
                                                  false));
     server.Get("/robots.txt", route(
                                   "/robots.txt",
-                                  [](auto& q, auto& r) {
-                                    r.set_content(robots_txt(public_origin(q)),
+                                  [this](auto& q, auto& r) {
+                                    r.set_content(robots_txt(public_origin(q, config)),
                                                   "text/plain; charset=utf-8");
                                   },
                                   false));
@@ -393,9 +395,10 @@ struct SearchServer::Impl {
     server.Post("/oai", oai);
     server.Get("/opensearch.xml", route(
                                       "/opensearch.xml",
-                                      [](auto& q, auto& r) {
-                                        r.set_content(opensearch_description(public_origin(q)),
-                                                      "application/opensearchdescription+xml");
+                                      [this](auto& q, auto& r) {
+                                        r.set_content(
+                                            opensearch_description(public_origin(q, config)),
+                                            "application/opensearchdescription+xml");
                                       },
                                       false));
     // CORS preflight for the read API.

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agora/base/cli_parse.hpp"
+#include "agora/base/install_paths.hpp"
 #include "agora/community/state_database.hpp"
 #include "agora/error.hpp"
 #include "server_settings.hpp"
@@ -82,7 +83,8 @@ std::string server_usage() {
     }
     line += " " + item;
   }
-  out << line << "\n       agora-searchd admin --help   (accounts and API tokens)\n\n"
+  out << line << "\n       agora-searchd admin --help   (accounts, API tokens, backups)\n"
+      << "       agora-searchd --version\n\n"
       << "Serves the search API (/api/search, /api/suggest, /api/resources/ID, /api/stats),\n"
          "the collaboration API (accounts, submissions, reviews, requests: see\n"
          "docs/collaboration.md), /healthz, /readyz, /metrics, /opensearch.xml and the\n"
@@ -100,6 +102,15 @@ std::string server_usage() {
     for (std::string more; std::getline(help, more);) out << std::string(22, ' ') << more << '\n';
   }
   return out.str();
+}
+
+ServerConfig default_server_config() {
+  ServerConfig config;
+  if (const auto& installed = installation()) {
+    config.db = (installed->state_dir / "index").string();
+    config.web = (installed->data_dir / "web").string();
+  }
+  return config;
 }
 
 std::string state_path(const ServerConfig& config) {
@@ -126,7 +137,7 @@ ServerConfig parse_server_config(const std::vector<std::string>& args, bool& hel
   parse_arguments(app, args);
   help = help_flag->count() > 0;
 
-  ServerConfig config;
+  ServerConfig config = default_server_config();
   // The file first, so that flags win; a list adds the flags' values to the file's.
   for (const auto& [setting, option] : given) {
     if (setting->kind == Kind::config_file && option->count() > 0) {

@@ -4,6 +4,7 @@
 #include "agora/base/parse.hpp"
 #include "agora/base/text.hpp"
 #include "agora/error.hpp"
+#include "agora/index/url_reference.hpp"
 #include "client_address.hpp"
 
 namespace agora::searchd {
@@ -48,6 +49,22 @@ Reader addresses(std::vector<std::string> ServerConfig::*member) {
   };
 }
 
+// An absolute http(s) address without query or fragment, kept without its final '/' so
+// that paths are appended to it as they are to an origin.
+Reader public_address(std::string ServerConfig::*member) {
+  return [member](ServerConfig& config, const std::string& value, const std::string& where) {
+    std::string url = index::normalise_url(value).value_or("");
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (!web || url.find_first_of("?#") != std::string::npos) {
+      throw InvalidInput(
+          where + ": '" + value +
+          "' is not an http(s) address without query, e.g. https://agora.example.org");
+    }
+    while (url.back() == '/') url.pop_back();
+    config.*member = url;
+  };
+}
+
 ServerSetting valued(std::string_view flag, std::string_view key, std::string_view value_name,
                      std::string_view help, Reader read, bool number) {
   return {flag, key, value_name, help, Kind::value, std::move(read), nullptr, number};
@@ -75,6 +92,10 @@ const std::vector<ServerSetting>& server_settings() {
       valued("--host", "host", "ADDR", "address to listen on (default 127.0.0.1)", text(&C::host),
              false),
       valued("--web", "web", "DIR", "folder of static files served at /", text(&C::web), false),
+      valued("--public-url", "public_url", "URL",
+             "the address learners reach this server by, for absolute links in OpenSearch,\n"
+             "sitemaps, /oai and resource pages (default: http:// and the Host header)",
+             public_address(&C::public_url), false),
       listed("--cors-origin", "cors_origins", "O",
              "origins allowed to call the API from a browser; '*' for any",
              origins(&C::cors_origins)),

@@ -70,7 +70,7 @@ TEST_CASE("schema.org: a LearningResource with the learner's labels and the othe
 }
 
 TEST_CASE("AMB: its context and keywords, concepts only, HCRT for Agora's resource types") {
-  const json node = learning_resource(kStored, {JsonLdProfile::amb});
+  const json node = learning_resource(kStored, JsonLdOptions::of(JsonLdProfile::amb));
   CHECK(node["@context"][0] == "https://w3id.org/kim/amb/context.jsonld");
   CHECK(node["@context"][1]["@language"] == "en");
   CHECK(node["id"] == "https://learn.example.org/en/mutual-aid");
@@ -91,7 +91,7 @@ TEST_CASE("AMB: its context and keywords, concepts only, HCRT for Agora's resour
 
 TEST_CASE("AMB read back by the JSON-LD reader keeps id, address, licence, work and concepts") {
   const JsonLdMapping mapped =
-      native_from_json_ld(learning_resource(kStored, {JsonLdProfile::amb}));
+      native_from_json_ld(learning_resource(kStored, JsonLdOptions::of(JsonLdProfile::amb)));
   REQUIRE(mapped.error.empty());
   const json& fields = *mapped.fields;
   CHECK(fields["id"] == "mutual-aid-en");

@@ -2,6 +2,7 @@
 #include "agora/base/command_line.hpp"
 
 #include "agora/base/cli_parse.hpp"
+#include "agora/base/install_paths.hpp"
 #include "agora/error.hpp"
 
 namespace agora {
@@ -40,6 +41,12 @@ std::optional<std::string> CommandLine::value(const std::string& option) const {
 std::string CommandLine::required(const std::string& option, const std::string& example) const {
   if (auto found = value(option)) return *found;
   throw InvalidInput(option + " is required, e.g. " + option + " " + example);
+}
+
+std::string CommandLine::index_directory() const {
+  if (auto given = value("--db")) return *given;
+  if (auto installed = installed_index_path()) return *installed;
+  return required("--db", "data/index");
 }
 
 }  // namespace agora

@@ -88,7 +88,7 @@ int run_add(const std::vector<std::string>& args, Streams streams) {
     streams.out << kHelp;
     return 0;
   }
-  const std::string db = arguments.required("--db", "data/index");
+  const std::string db = arguments.index_directory();
   if (arguments.positional().empty()) throw InvalidInput("no PATH to import (see --help)");
   ImportOptions options;
   options.format = arguments.value("--format").value_or("");

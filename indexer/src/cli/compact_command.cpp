@@ -19,7 +19,7 @@ int run_compact(const std::vector<std::string>& args, Streams streams) {
                    "quarter of the index or more.\n";
     return 0;
   }
-  const std::string db = arguments.required("--db", "data/index");
+  const std::string db = arguments.index_directory();
   const analyzers::Registry registry;
   const IndexWriter lock(db, registry);  // no commit may land while the copy is made
   const auto before = index_size_bytes(db);

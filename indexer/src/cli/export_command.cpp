@@ -27,13 +27,13 @@ int run_export(const std::vector<std::string>& args, Streams streams) {
     throw InvalidInput("--format: '" + format + "' must be native or amb");
   }
   const analyzers::Registry registry;
-  Searcher searcher(arguments.required("--db", "data/index"), registry);
+  Searcher searcher(arguments.index_directory(), registry);
   std::size_t written = 0;
   for (const std::string& id : searcher.ids()) {
     auto record = searcher.resource(id);
     if (!record) continue;
     if (format == "amb") {
-      *record = learning_resource(*record, {JsonLdProfile::amb});
+      *record = learning_resource(*record, JsonLdOptions::of(JsonLdProfile::amb));
     }
     streams.out << record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     ++written;

@@ -55,7 +55,7 @@ int run_harvest(const std::vector<std::string>& args, Streams streams) {
     streams.out << kHelp;
     return 0;
   }
-  const std::string db = arguments.required("--db", "data/index");
+  const std::string db = arguments.index_directory();
   if (arguments.positional().size() != 1) {
     throw InvalidInput("give one repository URL to harvest (see --help)");
   }

@@ -13,7 +13,7 @@ int run_remove(const std::vector<std::string>& args, Streams streams) {
     streams.out << "usage: agora-index remove --db DIR ID...\n";
     return 0;
   }
-  const std::string db = arguments.required("--db", "data/index");
+  const std::string db = arguments.index_directory();
   if (arguments.positional().empty()) throw InvalidInput("no ID to remove");
   const analyzers::Registry registry;
   IndexWriter writer(db, registry);

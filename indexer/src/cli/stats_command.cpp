@@ -27,7 +27,7 @@ int run_stats(const std::vector<std::string>& args, Streams streams) {
     streams.out << "usage: agora-index stats --db DIR [--json]\n";
     return 0;
   }
-  const IndexStats stats = read_stats(arguments.required("--db", "data/index"));
+  const IndexStats stats = read_stats(arguments.index_directory());
   if (arguments.has("--json")) {
     streams.out << stats_to_json(stats).dump(2) << '\n';
     return 0;

@@ -9,8 +9,8 @@
 #include "agora/base/utf8.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/importer.hpp"
+#include "agora/index/url_reference.hpp"
 #include "json_ld.hpp"
-#include "url_reference.hpp"
 
 namespace agora::index {
 namespace {

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "agora/base/install_paths.hpp"
 #include "agora/error.hpp"
 #include "translation/cedict_reader.hpp"
 #include "translation/dictd_reader.hpp"
@@ -187,7 +188,11 @@ Dictionaries Dictionaries::Builder::build() {
 
 std::filesystem::path default_cedict_path() { return AGORA_CEDICT_PATH; }
 
-std::filesystem::path default_compiled_dictionaries_path() { return AGORA_DICTIONARIES_PATH; }
+std::filesystem::path default_compiled_dictionaries_path() {
+  // Installed, the dictionaries compiled at build time sit with the other shared data.
+  if (const auto& installed = installation()) return installed->data_dir / "dictionaries.agora";
+  return AGORA_DICTIONARIES_PATH;
+}
 
 namespace {
 

@@ -29,6 +29,12 @@ struct JsonLdOptions {
   std::string page_url;
   /// The other versions of the work, as workTranslation (schema.org only).
   std::vector<Translation> translations;
+
+  static JsonLdOptions of(JsonLdProfile profile) {
+    JsonLdOptions options;
+    options.profile = profile;
+    return options;
+  }
 };
 
 /// The LearningResource node for a stored record (the index's JSON, or an export line).

@@ -16,6 +16,9 @@ struct ServerConfig {
   std::size_t threads = 0;                ///< 0: four per core, at least 8
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
   bool access_log = true;                 ///< one JSON line per request on standard output
+  /// The address learners reach this server by (https://agora.example.org, or with a path
+  /// when a proxy serves it below one); empty: http:// and the request's Host header.
+  std::string public_url;
 
   // Serving on the open internet (docs/serving.md).
   std::size_t queue_length = 0;  ///< whole requests waiting for a worker; 0: 8 per worker
@@ -55,6 +58,10 @@ struct ServerConfig {
   std::size_t max_per_page = 50;
   std::size_t max_result_depth = 1000;  ///< page × per_page
 };
+
+/// The defaults: those above in a build tree; installed (agora/base/install_paths.hpp), the
+/// index in /var/lib/agora/index and the web files of PREFIX/share/agora/web.
+ServerConfig default_server_config();
 
 /// The state database path: `state`, or the index path followed by ".state.sqlite".
 std::string state_path(const ServerConfig& config);

@@ -22,6 +22,8 @@ class CommandLine {
   /// The value of `option`, or an InvalidInput naming it as required.
   std::string required(const std::string& option, const std::string& example) const;
   const std::vector<std::string>& positional() const { return positional_; }
+  /// --db: given, or the installed index (agora/base/install_paths.hpp), else required.
+  std::string index_directory() const;
 
  private:
   std::set<std::string> flags_;
