@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(
   # build
   build-essential cmake pkg-config perl liblingua-stopwords-perl clang-format
+  # man pages from --help, and the Debian package (packaging/)
+  help2man dpkg-dev file
   # libraries
   libicu-dev libstemmer-dev libcld2-dev libxapian-dev libgumbo-dev libpugixml-dev
   libyaml-cpp-dev libcmark-dev liburiparser-dev libsqlite3-dev libsodium-dev nlohmann-json3-dev libcpp-httplib-dev
@@ -15,6 +17,8 @@ packages=(
   # Arabic, Persian, Greek and CJK pages
   catch2 unicode-data snowball-data debian-handbook bzip2
   chromium fonts-noto-core fonts-noto-cjk
+  # the deployment test: the unit checked by systemd-analyze, the example nginx site
+  systemd nginx-light openssl
 )
 # Bilingual dictionaries for query translation (docs/cross-lingual.md): FreeDict pairs with
 # English for the languages Agora analyses; read both ways, and through English between

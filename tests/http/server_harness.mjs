@@ -44,12 +44,12 @@ export function indexStats(db) {
 export const webRoot = path.join(root, 'web');
 
 /**
- * Starts agora-searchd on a free port. Resolves to { url, process, log, stop(), kill() }
- * once it prints the address it listens on.
+ * Starts agora-searchd (the build tree's, or `program`) on a free port. Resolves to
+ * { url, process, log, stop(), kill() } once it prints the address it listens on.
  */
-export function startServer(args) {
+export function startServer(args, program = agoraSearchd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(agoraSearchd, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const log = { stdout: '', stderr: '' };
     const ended = (signal) =>
       new Promise((done) => {
