@@ -11,6 +11,7 @@
 #include "agora/error.hpp"
 #include "agora/index/duplicates.hpp"
 #include "agora/index/index_schema.hpp"
+#include "agora/index/schema_check.hpp"
 #include "agora/index/search.hpp"
 
 #include "display_fields.hpp"
@@ -89,8 +90,11 @@ const std::vector<std::string>& facet_names() {
   return names;
 }
 
-Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry)
-    : directory_(directory), registry_(registry), database_(open_database(directory)) {}
+Searcher::Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry,
+                   Schema schema)
+    : directory_(directory), registry_(registry), database_(open_database(directory)) {
+  if (schema == Schema::readable) require_readable_schema(database_, directory);
+}
 
 Searcher::~Searcher() = default;
 

@@ -8,9 +8,13 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
+#include "agora/index/index_writer.hpp"
+#include "agora/index/schema_check.hpp"
 #include "agora/index/search.hpp"
 #include "shared_registry.hpp"
+#include "temp_files.hpp"
 
 namespace {
 
@@ -71,4 +75,64 @@ TEST_CASE("the fixture opens and answers as when it was made", "[compat]") {
   REQUIRE(record);
   CHECK((*record)["title"] == "Δημοκρατική διακυβέρνηση στους συνεταιρισμούς");
   CHECK((*record)["inLanguage"] == "el");
+}
+
+namespace {
+
+// A copy of the fixture stamped with another schema version, as an index made by an
+// older (or newer) agora-index would be.
+void stamp_copy(const std::filesystem::path& copy, const std::string& version) {
+  std::filesystem::copy(kFixture, copy, std::filesystem::copy_options::recursive);
+  Xapian::WritableDatabase database(copy.string(), Xapian::DB_OPEN);
+  database.set_metadata(std::string(index::schema::kVersionKey), version);
+  database.commit();
+}
+
+}  // namespace
+
+TEST_CASE("an index of a schema this build cannot read is refused with its rebuild commands",
+          "[compat]") {
+  const agora::test::TempDir scratch;
+  const auto old_index = scratch.path() / "index";
+  stamp_copy(old_index, "2");
+  const std::string commands = "agora-index export --db " + old_index.string() + " > " +
+                               old_index.string() + ".jsonl\n  agora-index add --db " +
+                               old_index.string() + ".new " + old_index.string() + ".jsonl";
+  auto refused_with_commands = [&](const std::string& message) {
+    CHECK_THAT(message, Catch::Contains("has schema version 2"));
+    CHECK_THAT(message, Catch::Contains(commands));
+  };
+  try {
+    index::Searcher searcher(old_index, agora::test::shared_registry());
+    FAIL("the searcher opened an index of schema version 2");
+  } catch (const agora::CorruptIndex& e) {
+    refused_with_commands(e.what());
+  }
+  try {
+    index::IndexWriter writer(old_index, agora::test::shared_registry());
+    FAIL("the writer opened an index of schema version 2");
+  } catch (const agora::CorruptIndex& e) {
+    refused_with_commands(e.what());
+  }
+  // The first of those commands reads it: export opens it for its records only.
+  index::Searcher exporter(old_index, agora::test::shared_registry(),
+                           index::Searcher::Schema::records_only);
+  CHECK(exporter.ids().size() == 7);
+  CHECK(exporter.resource("sse-intro-ar"));
+}
+
+TEST_CASE("an unversioned index with documents is refused, an empty one is not", "[compat]") {
+  const agora::test::TempDir scratch;
+  stamp_copy(scratch.path() / "unversioned", "");
+  CHECK_THROWS_WITH(index::Searcher(scratch.path() / "unversioned", agora::test::shared_registry()),
+                    Catch::Contains("no schema version"));
+  Xapian::WritableDatabase(scratch.path() / "empty", Xapian::DB_CREATE).commit();
+  CHECK_NOTHROW(index::Searcher(scratch.path() / "empty", agora::test::shared_registry()));
+}
+
+TEST_CASE("paths with shell characters are quoted in the rebuild commands", "[compat]") {
+  const std::string commands = index::rebuild_commands("/srv/my index/");
+  CHECK_THAT(commands,
+             Catch::Contains("agora-index export --db '/srv/my index' > '/srv/my index.jsonl'"));
+  CHECK_THAT(commands, Catch::Contains("mv '/srv/my index.new' '/srv/my index'"));
 }

@@ -27,7 +27,8 @@ int run_export(const std::vector<std::string>& args, Streams streams) {
     throw InvalidInput("--format: '" + format + "' must be native or amb");
   }
   const analyzers::Registry registry;
-  Searcher searcher(arguments.index_directory(), registry);
+  // Exporting is how an index of an older schema is rebuilt (schema_check.hpp).
+  Searcher searcher(arguments.index_directory(), registry, Searcher::Schema::records_only);
   std::size_t written = 0;
   for (const std::string& id : searcher.ids()) {
     auto record = searcher.resource(id);

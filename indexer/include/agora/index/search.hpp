@@ -112,8 +112,15 @@ const std::vector<std::string>& facet_names();
 /// A read-only view of the index for one thread. Not thread-safe: give each thread its own.
 class Searcher {
  public:
-  /// Throws agora::NotFound when there is no index at `directory`.
-  Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry);
+  /// What opening checks of the index's schema version (schema_check.hpp).
+  enum class Schema {
+    readable,      ///< refuse an index this build cannot search
+    records_only,  ///< only ids() and resource() will be used: export reads old indexes
+  };
+  /// Throws agora::NotFound when there is no index at `directory`, agora::CorruptIndex
+  /// when its schema version is not one this build searches.
+  Searcher(const std::filesystem::path& directory, const analyzers::Registry& registry,
+           Schema schema = Schema::readable);
   ~Searcher();
 
   /// Picks up changes committed by a writer since the last call; true when there were any.
