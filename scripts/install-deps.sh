@@ -15,7 +15,7 @@ packages=(
   libopencc-dev zlib1g-dev libcli11-dev libcurl4-openssl-dev
   # tests: Catch2, conformance data, the benchmark corpus, a browser with fonts for
   # Arabic, Persian, Greek and CJK pages
-  catch2 unicode-data snowball-data debian-handbook bzip2
+  catch2 unicode-data snowball-data debian-handbook bzip2 xapian-tools
   chromium fonts-noto-core fonts-noto-cjk
   # the deployment test: the unit checked by systemd-analyze, the example nginx site
   systemd nginx-light openssl

@@ -1,5 +1,7 @@
 // The Xapian writer: schema version check, upserts by id, atomic commits.
 #include "agora/index/index_writer.hpp"
+#include "agora/index/schema_check.hpp"
+#include "commit_gate.hpp"
 
 #include <cctype>
 #include <ctime>
@@ -55,15 +57,16 @@ std::string tombstone_key(const std::string& id) {
 
 IndexWriter::IndexWriter(const std::filesystem::path& directory,
                          const analyzers::Registry& registry)
-    : database_(open_writable(directory)), registry_(registry) {
+    : directory_(directory), database_(open_writable(directory)), registry_(registry) {
   const std::string key(schema::kVersionKey);
   const std::string version = database_.get_metadata(key);
   if (version.empty() && database_.get_doccount() == 0) {
     database_.set_metadata(key, std::string(schema::kVersion));
   } else if (version != schema::kVersion) {
-    throw CorruptIndex("index " + directory.string() + " has schema version '" + version +
-                       "', this agora-index writes version " + std::string(schema::kVersion) +
-                       ": rebuild it into a new directory");
+    const std::string found = version.empty() ? "no schema version" : "schema version " + version;
+    throw CorruptIndex("index " + directory.string() + " has " + found +
+                       "; this agora-index writes version " + std::string(schema::kVersion) +
+                       ". Rebuild it from its records:\n" + rebuild_commands(directory));
   }
   const std::string tombstones(schema::kTombstonePrefix);
   has_tombstones_ =
@@ -75,6 +78,8 @@ IndexWriter::~IndexWriter() {
   try {
     works_.link();
     write_pending();
+    const CommitGate gate(directory_, CommitGate::Mode::commit);
+    database_.commit();  // what Xapian's destructor would do, but not under a backup
   } catch (const Xapian::Error&) {
     // Lost with the writer, as a failing disk loses Xapian's own uncommitted changes.
   }
@@ -151,6 +156,7 @@ void IndexWriter::write_pending() {
 void IndexWriter::commit(Works works) {
   if (works == Works::link) works_.link();
   write_pending();
+  const CommitGate gate(directory_, CommitGate::Mode::commit);
   if (in_transaction_) {
     database_.commit_transaction();
     in_transaction_ = false;

@@ -1,6 +1,7 @@
 // The admin subcommands, writing the same state database as the daemon (safe while it runs).
 #include "agora/searchd/admin_command.hpp"
 
+#include <filesystem>
 #include <istream>
 #include <ostream>
 
@@ -11,6 +12,7 @@
 #include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
 #include "agora/searchd/server_config.hpp"
+#include "backup_command.hpp"
 
 namespace agora::searchd {
 namespace {
@@ -28,6 +30,10 @@ constexpr const char* kAdminUsage =
     "  set-role       --username NAME --role ROLE\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
+    "  backup DIR     copies the index and the state database into the new folder DIR,\n"
+    "                 consistently, while the daemon runs\n"
+    "  restore DIR    puts a backup back, moving what was there aside; stop the daemon\n"
+    "                 first (docs/deploy.md)\n"
     "\n"
     "--db DIR finds the state next to the index (DIR.state.sqlite), as agora-searchd does.\n";
 
@@ -54,9 +60,18 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ServerConfig config = default_server_config();
   if (auto db = arguments.value("--db")) config.db = *db;
   if (auto state = arguments.value("--state")) config.state = *state;
+  const std::string& command = arguments.positional().front();
+  // Before the state database is opened: a backup must not create one, a restore replaces it.
+  if (command == "backup" || command == "restore") {
+    if (arguments.positional().size() != 2) {
+      throw InvalidInput(command + " needs one folder: agora-searchd admin " + command + " DIR");
+    }
+    const std::string& directory = arguments.positional()[1];
+    command == "backup" ? back_up(config, directory, out) : restore(config, directory, out);
+    return 0;
+  }
   community::StateDatabase state(state_path(config));
   community::Accounts accounts(state);
-  const std::string& command = arguments.positional().front();
 
   if (command == "create-account") {
     std::optional<std::string> password;
@@ -125,6 +140,10 @@ int run_admin(const std::vector<std::string>& args, std::istream& in, std::ostre
     err << "agora-searchd admin: " << error.what() << '\n';
     return 1;
   } catch (const Error& error) {
+    err << "agora-searchd admin: " << error.what() << '\n';
+    return 1;
+  } catch (const std::filesystem::filesystem_error& error) {
+    // Backups and restores move folders: a full disk or a missing permission ends here.
     err << "agora-searchd admin: " << error.what() << '\n';
     return 1;
   }

@@ -70,6 +70,7 @@ class IndexWriter {
   void write_spellings();
   void write_pending();
 
+  std::filesystem::path directory_;
   Xapian::WritableDatabase database_;
   const analyzers::Registry& registry_;
   WorkLinker works_{database_};
