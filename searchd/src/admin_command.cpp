@@ -8,6 +8,7 @@
 #include "agora/base/parse.hpp"
 #include "agora/community/accounts.hpp"
 #include "agora/community/errors.hpp"
+#include "agora/community/passwords.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -26,6 +27,8 @@ constexpr const char* kAdminUsage =
     "  list-tokens    --username NAME   ids, names, expiry (the tokens are not kept)\n"
     "  revoke-token   --id N\n"
     "  set-role       --username NAME --role ROLE\n"
+    "  set-password   --username NAME   reads the new password from standard input (one\n"
+    "                 line, 10 to 1024 bytes) and ends the account's sessions\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
     "\n"
@@ -40,6 +43,14 @@ community::Role role_option(const CommandLine& arguments) {
     throw InvalidInput("--role: '" + name + "' is not learner, contributor, reviewer or admin");
   }
   return *role;
+}
+
+/// One line of standard input, without its line ending: a password piped or typed.
+std::string password_line(std::istream& in) {
+  std::string line;
+  std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -60,12 +71,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   if (command == "create-account") {
     std::optional<std::string> password;
-    if (arguments.has("--password-stdin")) {
-      std::string line;
-      std::getline(in, line);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      password = line;
-    }
+    if (arguments.has("--password-stdin")) password = password_line(in);
     const community::Account account = accounts.create(
         arguments.required("--username", "ana"), arguments.value("--display-name").value_or(""),
         role_option(arguments), password, kCommandLine);
@@ -94,6 +100,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     accounts.set_role(arguments.required("--username", "ana"), role_option(arguments),
                       kCommandLine);
     out << "role changed\n";
+  } else if (command == "set-password") {
+    community::Passwords(state).set(arguments.required("--username", "ana"), password_line(in),
+                                    kCommandLine);
+    out << "password changed; the account's sessions have ended\n";
   } else if (command == "disable-account") {
     accounts.disable(arguments.required("--username", "ana"), kCommandLine);
     out << "disabled\n";
