@@ -29,6 +29,9 @@ constexpr const char* kAdminUsage =
     "  set-role       --username NAME --role ROLE\n"
     "  set-password   --username NAME   reads the new password from standard input (one\n"
     "                 line, 10 to 1024 bytes) and ends the account's sessions\n"
+    "  reset-token    --username NAME [--hours H]   prints once a single-use token with\n"
+    "                 which its owner sets a new password (POST /api/password-reset)\n"
+    "                 within H hours (default 24)\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
     "\n"
@@ -55,9 +58,9 @@ std::string password_line(std::istream& in) {
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
-  const CommandLine arguments(
-      args, {"--help", "--password-stdin"},
-      {"--db", "--state", "--username", "--role", "--display-name", "--name", "--days", "--id"});
+  const CommandLine arguments(args, {"--help", "--password-stdin"},
+                              {"--db", "--state", "--username", "--role", "--display-name",
+                               "--name", "--days", "--id", "--hours"});
   if (arguments.has("--help") || arguments.positional().empty()) {
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;
@@ -104,6 +107,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     community::Passwords(state).set(arguments.required("--username", "ana"), password_line(in),
                                     kCommandLine);
     out << "password changed; the account's sessions have ended\n";
+  } else if (command == "reset-token") {
+    double hours = 24;
+    if (auto text = arguments.value("--hours"))
+      hours = parse_decimal(*text, "--hours", 0.0001, 720);
+    const std::string username = arguments.required("--username", "ana");
+    const community::IssuedReset reset =
+        community::Passwords(state).issue_reset(username, hours, kCommandLine);
+    out << reset.token << '\n';
+    err << "password reset token for '" << username << "', usable once until "
+        << community::iso_time(reset.expires_at) << "; it is shown only this once\n";
   } else if (command == "disable-account") {
     accounts.disable(arguments.required("--username", "ana"), kCommandLine);
     out << "disabled\n";

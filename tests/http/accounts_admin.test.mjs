@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   Client, PASSWORD, createAccount, runAdmin, scratch, signedIn, startServer, buildIndex,
 } from './server_harness.mjs';
-import { isProblem } from './openapi_contract.mjs';
+import { errorFields, isProblem } from './openapi_contract.mjs';
 
 const NEW_PASSWORD = 'a fresh and longer passphrase';
 
@@ -43,4 +43,65 @@ test('set-password: the new password signs in, the old one and its sessions are 
   isProblem(await new Client(base).signIn('setpw-ana', PASSWORD), 401, 'the old password');
   const after = await new Client(base).signIn('setpw-ana', NEW_PASSWORD);
   assert.equal(after.status, 200, after.text);
+});
+
+/** Runs admin reset-token; the token it prints once on standard output. */
+function resetToken(username, hours) {
+  const run = runAdmin(db, ['reset-token', '--username', username, ...(hours ? ['--hours', String(hours)] : [])]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /shown only this once/);
+  const token = run.stdout.trim();
+  assert.match(token, /^reset_[A-Za-z0-9_-]{43}$/);
+  return token;
+}
+
+const resetPassword = (token, password = NEW_PASSWORD) =>
+  new Client(base).post('/api/password-reset', { token, password });
+
+test('a reset token sets a new password once; used, expired and unknown tokens are refused', async () => {
+  createAccount(db, 'reset-ben', 'learner');
+  const before = await signedIn(base, 'reset-ben');
+  const token = resetToken('reset-ben');
+
+  const weak = await resetPassword(token, 'short');
+  isProblem(weak, 422, 'a weak new password');
+  assert.deepEqual(errorFields(weak), ['password']);
+  assert.equal((await before.get('/api/me')).status, 200, 'a refused reset changes nothing');
+
+  const reset = await resetPassword(token);
+  assert.equal(reset.status, 204, reset.text);
+  isProblem(await before.get('/api/me'), 401, 'the session from before the reset');
+  isProblem(await new Client(base).signIn('reset-ben', PASSWORD), 401, 'the old password');
+  assert.equal((await new Client(base).signIn('reset-ben', NEW_PASSWORD)).status, 200);
+
+  const again = await resetPassword(token, 'one more new passphrase');
+  isProblem(again, 400, 'a used token');
+  assert.match(again.body.detail, /has been used/);
+  const unknown = await resetPassword(`reset_${'A'.repeat(43)}`);
+  isProblem(unknown, 400, 'an unknown token');
+  assert.match(unknown.body.detail, /unknown password reset token/);
+
+  const shortLived = resetToken('reset-ben', 0.0001);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const expired = await resetPassword(shortLived);
+  isProblem(expired, 400, 'an expired token');
+  assert.match(expired.body.detail, /has expired/);
+  assert.equal((await new Client(base).signIn('reset-ben', NEW_PASSWORD)).status, 200, 'still the reset password');
+
+  const missing = await new Client(base).post('/api/password-reset', { password: NEW_PASSWORD });
+  isProblem(missing, 422, 'no token');
+  const unknownUser = runAdmin(db, ['reset-token', '--username', 'reset-nobody']);
+  assert.equal(unknownUser.status, 1);
+  assert.match(unknownUser.stderr, /no account named 'reset-nobody'/);
+});
+
+test('failed password resets are limited per client address', async () => {
+  createAccount(db, 'reset-cy', 'learner');
+  // Three failures so far from this address (used, unknown, expired): two more reach five.
+  for (let i = 0; i < 2; i += 1) isProblem(await resetPassword(`reset_guess${i}`), 400, `guess ${i}`);
+  const token = resetToken('reset-cy');
+  const throttled = await resetPassword(token);
+  isProblem(throttled, 429, 'a good token after five failures');
+  assert.ok(throttled.headers.get('retry-after'));
+  assert.equal((await new Client(base).signIn('reset-cy', PASSWORD)).status, 200, 'the password is unchanged');
 });
