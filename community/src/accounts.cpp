@@ -302,4 +302,14 @@ void Accounts::sign_out(const std::string& token) {
   });
 }
 
+int Accounts::end_sessions(const std::string& username, const Actor& actor) {
+  return state_.write([&](sqlite::Connection& connection) {
+    const Account account = require_account(connection, username);
+    const int ended = end_account_sessions(connection, account.id);
+    append_audit(connection, actor, "session.end_all", "account:" + account.username,
+                 {{"ended", ended}});
+    return ended;
+  });
+}
+
 }  // namespace agora::community

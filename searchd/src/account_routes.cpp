@@ -1,5 +1,5 @@
-// Accounts over HTTP: signing in and out, registering, resetting a password, who am I, and
-// the audit log.
+// Accounts over HTTP: signing in and out (here or everywhere), registering, resetting a
+// password, who am I, and the audit log.
 #include "community_routes.hpp"
 
 #include "agora/base/parse.hpp"
@@ -48,6 +48,14 @@ class AccountRoutes {
     const Caller caller = gate_.writer(request);
     if (caller.by_session) accounts_.sign_out(caller.session_token);
     response.set_header("Set-Cookie", ended_session_cookie(config_));
+    response.status = 204;
+  }
+
+  void end_sessions(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = gate_.writer(request);
+    community::require_role(caller, community::Role::learner);
+    accounts_.end_sessions(caller.account->username, caller.actor());
+    if (caller.by_session) response.set_header("Set-Cookie", ended_session_cookie(config_));
     response.status = 204;
   }
 
@@ -127,6 +135,7 @@ void register_account_routes(httplib::Server& server, CommunityStack& community,
   server.Post("/api/password-reset",
               route("/api/password-reset", bind(&AccountRoutes::reset_password)));
   server.Get("/api/me", route("/api/me", bind(&AccountRoutes::me)));
+  server.Delete("/api/me/sessions", route("/api/me/sessions", bind(&AccountRoutes::end_sessions)));
   server.Get("/api/audit", route("/api/audit", bind(&AccountRoutes::audit)));
 }
 

@@ -32,6 +32,7 @@ constexpr const char* kAdminUsage =
     "  reset-token    --username NAME [--hours H]   prints once a single-use token with\n"
     "                 which its owner sets a new password (POST /api/password-reset)\n"
     "                 within H hours (default 24)\n"
+    "  end-sessions   --username NAME   signs the account out everywhere (its tokens stay)\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
     "\n"
@@ -117,6 +118,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     out << reset.token << '\n';
     err << "password reset token for '" << username << "', usable once until "
         << community::iso_time(reset.expires_at) << "; it is shown only this once\n";
+  } else if (command == "end-sessions") {
+    const int ended = accounts.end_sessions(arguments.required("--username", "ana"), kCommandLine);
+    out << "ended " << ended << (ended == 1 ? " session\n" : " sessions\n");
   } else if (command == "disable-account") {
     accounts.disable(arguments.required("--username", "ana"), kCommandLine);
     out << "disabled\n";

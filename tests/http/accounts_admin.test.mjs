@@ -105,3 +105,28 @@ test('failed password resets are limited per client address', async () => {
   assert.ok(throttled.headers.get('retry-after'));
   assert.equal((await new Client(base).signIn('reset-cy', PASSWORD)).status, 200, 'the password is unchanged');
 });
+
+test('signing out everywhere ends every session of the caller, the current one too', async () => {
+  createAccount(db, 'everywhere-di', 'learner');
+  createAccount(db, 'everywhere-ed', 'learner');
+  const phone = await signedIn(base, 'everywhere-di');
+  const laptop = await signedIn(base, 'everywhere-di');
+  const someoneElse = await signedIn(base, 'everywhere-ed');
+
+  isProblem(await new Client(base).delete('/api/me/sessions'), 401, 'nobody signed in');
+  isProblem(await laptop.delete('/api/me/sessions', { csrf: false }), 403, 'without the CSRF token');
+  const ended = await laptop.delete('/api/me/sessions');
+  assert.equal(ended.status, 204, ended.text);
+  assert.match(ended.headers.get('set-cookie') ?? '', /agora_session=;.*Max-Age=0/i);
+  isProblem(await laptop.get('/api/me'), 401, 'the session that asked');
+  isProblem(await phone.get('/api/me'), 401, 'another session of the same account');
+  assert.equal((await someoneElse.get('/api/me')).status, 200, 'other accounts stay signed in');
+
+  const again = await signedIn(base, 'everywhere-di');
+  const run = runAdmin(db, ['end-sessions', '--username', 'everywhere-di']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /ended 1 session\b/);
+  isProblem(await again.get('/api/me'), 401, 'ended by the admin');
+  const unknown = runAdmin(db, ['end-sessions', '--username', 'everywhere-nobody']);
+  assert.equal(unknown.status, 1);
+});
