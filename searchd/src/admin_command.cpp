@@ -7,6 +7,7 @@
 #include "agora/base/command_line.hpp"
 #include "agora/base/parse.hpp"
 #include "agora/community/accounts.hpp"
+#include "agora/community/audit_log.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/passwords.hpp"
 #include "agora/community/secrets.hpp"
@@ -35,6 +36,8 @@ constexpr const char* kAdminUsage =
     "  end-sessions   --username NAME   signs the account out everywhere (its tokens stay)\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
+    "  audit-log      [--limit N]   the newest N entries (default 50), newest first, one a\n"
+    "                 line: time, actor, action, subject, detail (tab-separated)\n"
     "\n"
     "--db DIR finds the state next to the index (DIR.state.sqlite), as agora-searchd does.\n";
 
@@ -61,7 +64,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         std::ostream& err) {
   const CommandLine arguments(args, {"--help", "--password-stdin"},
                               {"--db", "--state", "--username", "--role", "--display-name",
-                               "--name", "--days", "--id", "--hours"});
+                               "--name", "--days", "--id", "--hours", "--limit"});
   if (arguments.has("--help") || arguments.positional().empty()) {
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;
@@ -128,6 +131,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     for (const community::Account& account : accounts.list()) {
       out << account.id << '\t' << account.username << '\t' << community::role_name(account.role)
           << '\t' << (account.disabled ? "disabled" : "active") << '\t' << account.display_name
+          << '\n';
+    }
+  } else if (command == "audit-log") {
+    std::int64_t limit = 50;
+    if (auto text = arguments.value("--limit"))
+      limit = parse_whole_number(*text, "--limit", 1, 100000);
+    const auto entries = state.read([&](community::sqlite::Connection& connection) {
+      return community::recent_audit(connection, limit);
+    });
+    for (const community::AuditEntry& entry : entries) {
+      out << community::iso_time(entry.at) << '\t' << entry.actor << '\t' << entry.action << '\t'
+          << entry.subject << '\t'
+          << (entry.detail.empty()
+                  ? ""
+                  : entry.detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
           << '\n';
     }
   } else {

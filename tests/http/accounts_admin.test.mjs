@@ -130,3 +130,30 @@ test('signing out everywhere ends every session of the caller, the current one t
   const unknown = runAdmin(db, ['end-sessions', '--username', 'everywhere-nobody']);
   assert.equal(unknown.status, 1);
 });
+
+test('audit-log lists the newest entries one a line, with the actions above', async () => {
+  const run = runAdmin(db, ['audit-log', '--limit', '200']);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n').map((line) => line.split('\t'));
+  for (const fields of lines) {
+    assert.ok(fields.length >= 4, `time, actor, action, subject: ${fields.join(' | ')}`);
+    assert.match(fields[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  }
+  const has = (actor, action, subject) =>
+    lines.some(([, who, what, about]) => who === actor && what === action && about === subject);
+  assert.ok(has('command line', 'account.password', 'account:setpw-ana'), 'set-password');
+  assert.ok(has('command line', 'account.reset_token', 'account:reset-ben'), 'reset-token');
+  assert.ok(has('reset-ben', 'account.password_reset', 'account:reset-ben'), 'the reset itself');
+  assert.ok(has('everywhere-di', 'session.end_all', 'account:everywhere-di'), 'sign out everywhere');
+  assert.ok(has('command line', 'session.end_all', 'account:everywhere-di'), 'end-sessions');
+  assert.ok(!run.stdout.includes(NEW_PASSWORD) && !run.stdout.includes(PASSWORD), 'no password is logged');
+
+  const newest = runAdmin(db, ['audit-log', '--limit', '1']);
+  assert.equal(newest.stdout.trim().split('\n').length, 1);
+  assert.deepEqual(newest.stdout.split('\t').slice(1, 4), lines[0].slice(1, 4), 'newest first');
+  const byDefault = runAdmin(db, ['audit-log']).stdout.trim().split('\n');
+  assert.equal(byDefault.length, Math.min(50, lines.length));
+  const bad = runAdmin(db, ['audit-log', '--limit', '0']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--limit/);
+});
