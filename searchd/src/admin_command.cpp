@@ -10,6 +10,7 @@
 #include "agora/community/audit_log.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/passwords.hpp"
+#include "agora/community/personal_data.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -36,6 +37,11 @@ constexpr const char* kAdminUsage =
     "  end-sessions   --username NAME   signs the account out everywhere (its tokens stay)\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
+    "  export-user    --username NAME   prints as one JSON document everything the state\n"
+    "                 database holds about the person (never password or token hashes)\n"
+    "  delete-user    --username NAME --confirm   erases the account: its ratings,\n"
+    "                 comments, sessions and tokens go; its submissions, revisions and\n"
+    "                 reviews stay, by a nameless \"former member\" (docs/personal-data.md)\n"
     "  audit-log      [--limit N]   the newest N entries (default 50), newest first, one a\n"
     "                 line: time, actor, action, subject, detail (tab-separated)\n"
     "\n"
@@ -62,7 +68,7 @@ std::string password_line(std::istream& in) {
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
-  const CommandLine arguments(args, {"--help", "--password-stdin"},
+  const CommandLine arguments(args, {"--help", "--password-stdin", "--confirm"},
                               {"--db", "--state", "--username", "--role", "--display-name",
                                "--name", "--days", "--id", "--hours", "--limit"});
   if (arguments.has("--help") || arguments.positional().empty()) {
@@ -133,6 +139,24 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
           << '\t' << (account.disabled ? "disabled" : "active") << '\t' << account.display_name
           << '\n';
     }
+  } else if (command == "export-user") {
+    out << community::PersonalData(state)
+               .export_account(arguments.required("--username", "ana"))
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  } else if (command == "delete-user") {
+    const std::string username = arguments.required("--username", "ana");
+    if (!arguments.has("--confirm")) {
+      throw InvalidInput("delete-user erases '" + username +
+                         "' for good; run it again with --confirm (export-user first keeps a "
+                         "copy for them)");
+    }
+    const community::Erasure erased = community::PersonalData(state).erase(username, kCommandLine);
+    out << "erased account " << erased.account_id << ": deleted " << erased.ratings << " ratings, "
+        << erased.comments << " comments, " << erased.sessions << " sessions, " << erased.tokens
+        << " tokens; kept " << erased.submissions << " submissions and " << erased.reviews
+        << " reviews as '" << erased.placeholder << "'; " << erased.requests
+        << " requests made anonymous\n";
   } else if (command == "audit-log") {
     std::int64_t limit = 50;
     if (auto text = arguments.value("--limit"))

@@ -4,9 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Client, PASSWORD, createAccount, runAdmin, scratch, signedIn, startServer, buildIndex,
+  Client, PASSWORD, accountWithToken, createAccount, record, runAdmin, scratch, signedIn, startServer,
+  buildIndex,
 } from './server_harness.mjs';
-import { errorFields, isProblem } from './openapi_contract.mjs';
+import { conforms, errorFields, isProblem } from './openapi_contract.mjs';
 
 const NEW_PASSWORD = 'a fresh and longer passphrase';
 
@@ -156,4 +157,93 @@ test('audit-log lists the newest entries one a line, with the actions above', as
   const bad = runAdmin(db, ['audit-log', '--limit', '0']);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--limit/);
+});
+
+/** Polls the published record of `id` until `ready(record)` holds (the index sync runs in
+ * the background), for at most five seconds; the last record either way. */
+async function publishedRecord(id, ready) {
+  let body;
+  for (let waited = 0; waited <= 5000; waited += 250) {
+    body = (await new Client(base).get(`/api/resources/${id}`)).body;
+    if (ready(body)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return body;
+}
+
+test('export-user, then delete-user: personal data goes, published work stays anonymous', async () => {
+  const fay = accountWithToken(db, 'gdpr-fay', 'contributor');
+  const reviewer = accountWithToken(db, 'gdpr-rev', 'reviewer').client(base);
+  const learner = accountWithToken(db, 'gdpr-gus', 'learner').client(base);
+  const faySession = await signedIn(base, 'gdpr-fay');
+  const fayApi = fay.client(base);
+
+  assert.equal((await fayApi.post('/api/resources', record('gdpr-work'))).status, 201);
+  assert.ok([200, 201].includes((await reviewer.post('/api/resources/gdpr-work/reviews', { verdict: 'approve' })).status));
+  assert.equal((await fayApi.post('/api/resources/gdpr-work/ratings', { stars: 5 })).status, 200);
+  assert.equal((await learner.post('/api/resources/gdpr-work/ratings', { stars: 2 })).status, 200);
+  assert.equal((await fayApi.post('/api/resources/gdpr-work/comments', { body: 'Written by me, for our co-op.' })).status, 201);
+  assert.equal((await learner.post('/api/resources/gdpr-work/comments', { body: 'Thanks, Fay!' })).status, 201);
+  const request = await fayApi.post('/api/requests', { topic: 'Minutes templates for assemblies', language: 'en' });
+  assert.equal(request.status, 201, request.text);
+  const rated = await publishedRecord('gdpr-work', (r) => r.aggregateRating?.ratingCount === 2);
+  assert.equal(rated.aggregateRating?.ratingCount, 2, 'both ratings in the index');
+
+  const exported = runAdmin(db, ['export-user', '--username', 'gdpr-fay']);
+  assert.equal(exported.status, 0, exported.stderr);
+  const data = JSON.parse(exported.stdout);
+  assert.equal(data.account.username, 'gdpr-fay');
+  assert.equal(data.account.role, 'contributor');
+  assert.deepEqual(data.submissions.map((s) => [s.id, s.status]), [['gdpr-work', 'published']]);
+  assert.equal(data.revisions[0].record.title, record('gdpr-work').title);
+  assert.deepEqual(data.ratings.map((r) => [r.resourceId, r.stars]), [['gdpr-work', 5]]);
+  assert.deepEqual(data.comments.map((c) => c.body), ['Written by me, for our co-op.']);
+  assert.deepEqual(data.requests.map((r) => r.topic), ['Minutes templates for assemblies']);
+  assert.equal(data.apiTokens.length, 1);
+  assert.equal(data.sessions.length, 1);
+  assert.ok(data.auditEntries.some((e) => e.action === 'resource.submit'));
+  assert.doesNotMatch(exported.stdout, /argon2|password_hash|passwordHash|digest/i, 'no password or token hash');
+  assert.ok(!exported.stdout.includes(fay.token), 'no token');
+
+  const unconfirmed = runAdmin(db, ['delete-user', '--username', 'gdpr-fay']);
+  assert.equal(unconfirmed.status, 2);
+  assert.match(unconfirmed.stderr, /--confirm/);
+  assert.equal((await faySession.get('/api/me')).status, 200, 'nothing erased without --confirm');
+
+  const erased = runAdmin(db, ['delete-user', '--username', 'gdpr-fay', '--confirm']);
+  assert.equal(erased.status, 0, erased.stderr);
+  assert.match(erased.stdout, /deleted 1 ratings, 1 comments, 1 sessions, 1 tokens; kept 1 submissions/);
+
+  isProblem(await new Client(base).signIn('gdpr-fay', PASSWORD), 401, 'sign-in after erasure');
+  isProblem(await faySession.get('/api/me'), 401, 'the session from before');
+  isProblem(await fayApi.get('/api/me'), 401, 'the API token from before');
+  const again = runAdmin(db, ['export-user', '--username', 'gdpr-fay']);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /no account named 'gdpr-fay'/);
+  assert.equal(again.stdout, '');
+
+  // What others made stays; the resource stays published, by a former member.
+  const comments = await new Client(base).get('/api/resources/gdpr-work/comments');
+  conforms('CommentList', comments.body);
+  assert.deepEqual(comments.body.comments.map((c) => c.body), ['Thanks, Fay!']);
+  const after = await publishedRecord('gdpr-work', (r) => r.aggregateRating?.ratingCount === 1);
+  assert.equal(after.title, record('gdpr-work').title);
+  assert.deepEqual([after.aggregateRating?.ratingCount, after.aggregateRating?.ratingValue], [1, 2],
+    'only the other rating is left');
+  const submission = await reviewer.get('/api/resources/gdpr-work?view=submission');
+  assert.equal(submission.status, 200, submission.text);
+  conforms('Submission', submission.body);
+  assert.equal(submission.body.status, 'published');
+  assert.equal(submission.body.author.displayName, 'former member');
+  assert.match(submission.body.author.username, /^erased:\d+$/);
+  const requestNow = await new Client(base).get(`/api/requests/${request.body.id}`);
+  assert.equal(requestNow.status, 200, 'the request stays, without its requester');
+  const audit = runAdmin(db, ['audit-log', '--limit', '500']).stdout;
+  assert.match(audit, /\tcommand line\taccount\.erase\taccount:erased:\d+\t/);
+  assert.doesNotMatch(audit, /gdpr-fay/, 'the audit log no longer names her');
+
+  // The name can be taken again, by a new account with nothing of hers.
+  createAccount(db, 'gdpr-fay', 'learner');
+  const fresh = JSON.parse(runAdmin(db, ['export-user', '--username', 'gdpr-fay']).stdout);
+  assert.deepEqual([fresh.submissions, fresh.ratings, fresh.comments], [[], [], []]);
 });
