@@ -5,30 +5,12 @@
 #include <cmath>
 #include <regex>
 
+#include "account_rows.hpp"
 #include "agora/base/text.hpp"
 #include "agora/community/errors.hpp"
 #include "agora/community/secrets.hpp"
 
 namespace agora::community {
-namespace {
-
-constexpr std::size_t kMaxUsernameBytes = 40;
-constexpr const char* kAccountColumns = "id, username, display_name, role, disabled";
-
-Account account_from(const sqlite::Statement& row, int first = 0) {
-  return {row.integer(first), row.text(first + 1), row.text(first + 2),
-          parse_role(row.text(first + 3)).value_or(Role::learner), row.integer(first + 4) != 0};
-}
-
-std::optional<Account> find_account(sqlite::Connection& connection, const std::string& username) {
-  sqlite::Statement query(
-      connection, std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE username = ?");
-  query.bind(1, username);
-  if (!query.step()) return std::nullopt;
-  return account_from(query);
-}
-
-}  // namespace
 
 std::optional<Account> load_account(sqlite::Connection& connection,
                                     std::optional<std::int64_t> id) {
@@ -42,11 +24,7 @@ std::optional<Account> load_account(sqlite::Connection& connection,
 
 namespace {
 
-Account require_account(sqlite::Connection& connection, const std::string& username) {
-  auto account = find_account(connection, username);
-  if (!account) throw NotFound("no account named '" + username + "'");
-  return *account;
-}
+constexpr std::size_t kMaxUsernameBytes = 40;
 
 bool has_control_characters(const std::string& text) {
   return std::any_of(text.begin(), text.end(),
@@ -64,8 +42,8 @@ std::vector<FieldProblem> check_new_account(const std::string& username,
   if (display_name.size() > 80 || has_control_characters(display_name)) {
     problems.push_back({"displayName", "must be at most 80 bytes, without control characters"});
   }
-  if (password && (password->size() < 10 || password->size() > 1024)) {
-    problems.push_back({"password", "must be 10 to 1024 bytes long"});
+  if (password) {
+    if (auto problem = password_problem(*password)) problems.push_back(*problem);
   }
   return problems;
 }
@@ -160,9 +138,7 @@ void Accounts::disable(const std::string& username, const Actor& actor) {
     sqlite::Statement(connection, "UPDATE accounts SET disabled = 1 WHERE id = ?")
         .bind(1, account.id)
         .run();
-    sqlite::Statement(connection, "DELETE FROM sessions WHERE account_id = ?")
-        .bind(1, account.id)
-        .run();
+    end_account_sessions(connection, account.id);
     sqlite::Statement(
         connection,
         "UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
@@ -323,6 +299,16 @@ void Accounts::sign_out(const std::string& token) {
     sqlite::Statement(connection, "DELETE FROM sessions WHERE digest = ?")
         .bind(1, token_digest(token))
         .run();
+  });
+}
+
+int Accounts::end_sessions(const std::string& username, const Actor& actor) {
+  return state_.write([&](sqlite::Connection& connection) {
+    const Account account = require_account(connection, username);
+    const int ended = end_account_sessions(connection, account.id);
+    append_audit(connection, actor, "session.end_all", "account:" + account.username,
+                 {{"ended", ended}});
+    return ended;
   });
 }
 

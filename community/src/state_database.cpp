@@ -120,6 +120,19 @@ CREATE TABLE audit_log (
 )sql",
     // A record the index sync refused (it no longer passes the record rules): why.
     "ALTER TABLE resources ADD COLUMN index_problem TEXT;",
+    // Password resets an admin hands out (admin reset-token): single use, and only a
+    // digest of each token is kept. Used and expired rows stay a week, so that a second
+    // try is told what happened to its token.
+    R"sql(
+CREATE TABLE password_resets (
+  digest TEXT PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX password_resets_by_account ON password_resets (account_id);
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));

@@ -1,4 +1,5 @@
-// Accounts over HTTP: signing in and out, registering, who am I, and the audit log.
+// Accounts over HTTP: signing in and out (here or everywhere), registering, resetting a
+// password, who am I, and the audit log.
 #include "community_routes.hpp"
 
 #include "agora/base/parse.hpp"
@@ -19,13 +20,14 @@ using nlohmann::json;
 
 class AccountRoutes {
  public:
-  AccountRoutes(const ServerConfig& config, community::Accounts& accounts,
-                community::RateLimiter& registrations, community::StateDatabase& state)
+  AccountRoutes(const ServerConfig& config, CommunityStack& community)
       : config_(config),
-        gate_(accounts),
-        accounts_(accounts),
-        registrations_(registrations),
-        state_(state) {}
+        gate_(community.accounts),
+        accounts_(community.accounts),
+        passwords_(community.passwords),
+        registrations_(community.registrations),
+        reset_failures_(community.reset_failures),
+        state_(community.state) {}
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
     response.set_header("Set-Cookie", session_cookie(session, config_));
@@ -49,6 +51,14 @@ class AccountRoutes {
     response.status = 204;
   }
 
+  void end_sessions(const httplib::Request& request, httplib::Response& response) const {
+    const Caller caller = gate_.writer(request);
+    community::require_role(caller, community::Role::learner);
+    accounts_.end_sessions(caller.account->username, caller.actor());
+    if (caller.by_session) response.set_header("Set-Cookie", ended_session_cookie(config_));
+    response.status = 204;
+  }
+
   void register_account(const httplib::Request& request, httplib::Response& response) const {
     if (!config_.registration) {
       throw community::Forbidden("registration is closed; ask an admin for an account");
@@ -64,6 +74,23 @@ class AccountRoutes {
                                          display.is_string() ? display.get<std::string>() : "",
                                          required_string(body, "password"), config_.session_hours),
               201);
+  }
+
+  void reset_password(const httplib::Request& request, httplib::Response& response) const {
+    const json body = json_object_body(request);
+    // Counted per address, as failed sign-ins are per username: tokens carry 256 random
+    // bits, but each guess should still cost the guesser more than it costs us.
+    if (!reset_failures_.allows(request.remote_addr)) {
+      throw community::TooManyAttempts(
+          "too many failed password resets from your address; try again in 15 minutes");
+    }
+    try {
+      passwords_.reset(required_string(body, "token"), required_string(body, "password"));
+    } catch (const community::UnusableToken&) {
+      reset_failures_.count(request.remote_addr);
+      throw;
+    }
+    response.status = 204;
   }
 
   void me(const httplib::Request& request, httplib::Response& response) const {
@@ -90,7 +117,9 @@ class AccountRoutes {
   const ServerConfig& config_;
   CallerGate gate_;
   community::Accounts& accounts_;
+  community::Passwords& passwords_;
   community::RateLimiter& registrations_;
+  community::RateLimiter& reset_failures_;
   community::StateDatabase& state_;
 };
 
@@ -98,12 +127,15 @@ class AccountRoutes {
 
 void register_account_routes(httplib::Server& server, CommunityStack& community,
                              const ServerConfig& config, const RouteWrapper& route) {
-  const AccountRoutes self(config, community.accounts, community.registrations, community.state);
+  const AccountRoutes self(config, community);
   const auto bind = method_binder(self);
   server.Post("/api/session", route("/api/session", bind(&AccountRoutes::sign_in)));
   server.Delete("/api/session", route("/api/session", bind(&AccountRoutes::sign_out)));
   server.Post("/api/accounts", route("/api/accounts", bind(&AccountRoutes::register_account)));
+  server.Post("/api/password-reset",
+              route("/api/password-reset", bind(&AccountRoutes::reset_password)));
   server.Get("/api/me", route("/api/me", bind(&AccountRoutes::me)));
+  server.Delete("/api/me/sessions", route("/api/me/sessions", bind(&AccountRoutes::end_sessions)));
   server.Get("/api/audit", route("/api/audit", bind(&AccountRoutes::audit)));
 }
 

@@ -8,7 +8,10 @@
 #include "agora/base/command_line.hpp"
 #include "agora/base/parse.hpp"
 #include "agora/community/accounts.hpp"
+#include "agora/community/audit_log.hpp"
 #include "agora/community/errors.hpp"
+#include "agora/community/passwords.hpp"
+#include "agora/community/personal_data.hpp"
 #include "agora/community/secrets.hpp"
 #include "agora/error.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -28,8 +31,21 @@ constexpr const char* kAdminUsage =
     "  list-tokens    --username NAME   ids, names, expiry (the tokens are not kept)\n"
     "  revoke-token   --id N\n"
     "  set-role       --username NAME --role ROLE\n"
+    "  set-password   --username NAME   reads the new password from standard input (one\n"
+    "                 line, 10 to 1024 bytes) and ends the account's sessions\n"
+    "  reset-token    --username NAME [--hours H]   prints once a single-use token with\n"
+    "                 which its owner sets a new password (POST /api/password-reset)\n"
+    "                 within H hours (default 24)\n"
+    "  end-sessions   --username NAME   signs the account out everywhere (its tokens stay)\n"
     "  disable-account --username NAME   ends its sessions and revokes its tokens\n"
     "  list-accounts\n"
+    "  export-user    --username NAME   prints as one JSON document everything the state\n"
+    "                 database holds about the person (never password or token hashes)\n"
+    "  delete-user    --username NAME --confirm   erases the account: its ratings,\n"
+    "                 comments, sessions and tokens go; its submissions, revisions and\n"
+    "                 reviews stay, by a nameless \"former member\" (docs/personal-data.md)\n"
+    "  audit-log      [--limit N]   the newest N entries (default 50), newest first, one a\n"
+    "                 line: time, actor, action, subject, detail (tab-separated)\n"
     "  backup DIR     copies the index and the state database into the new folder DIR,\n"
     "                 consistently, while the daemon runs\n"
     "  restore DIR    puts a backup back, moving what was there aside; stop the daemon\n"
@@ -48,11 +64,19 @@ community::Role role_option(const CommandLine& arguments) {
   return *role;
 }
 
+/// One line of standard input, without its line ending: a password piped or typed.
+std::string password_line(std::istream& in) {
+  std::string line;
+  std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
-  const CommandLine arguments(
-      args, {"--help", "--password-stdin"},
-      {"--db", "--state", "--username", "--role", "--display-name", "--name", "--days", "--id"});
+  const CommandLine arguments(args, {"--help", "--password-stdin", "--confirm"},
+                              {"--db", "--state", "--username", "--role", "--display-name",
+                               "--name", "--days", "--id", "--hours", "--limit"});
   if (arguments.has("--help") || arguments.positional().empty()) {
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;
@@ -75,12 +99,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   if (command == "create-account") {
     std::optional<std::string> password;
-    if (arguments.has("--password-stdin")) {
-      std::string line;
-      std::getline(in, line);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      password = line;
-    }
+    if (arguments.has("--password-stdin")) password = password_line(in);
     const community::Account account = accounts.create(
         arguments.required("--username", "ana"), arguments.value("--display-name").value_or(""),
         role_option(arguments), password, kCommandLine);
@@ -109,6 +128,23 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     accounts.set_role(arguments.required("--username", "ana"), role_option(arguments),
                       kCommandLine);
     out << "role changed\n";
+  } else if (command == "set-password") {
+    community::Passwords(state).set(arguments.required("--username", "ana"), password_line(in),
+                                    kCommandLine);
+    out << "password changed; the account's sessions have ended\n";
+  } else if (command == "reset-token") {
+    double hours = 24;
+    if (auto text = arguments.value("--hours"))
+      hours = parse_decimal(*text, "--hours", 0.0001, 720);
+    const std::string username = arguments.required("--username", "ana");
+    const community::IssuedReset reset =
+        community::Passwords(state).issue_reset(username, hours, kCommandLine);
+    out << reset.token << '\n';
+    err << "password reset token for '" << username << "', usable once until "
+        << community::iso_time(reset.expires_at) << "; it is shown only this once\n";
+  } else if (command == "end-sessions") {
+    const int ended = accounts.end_sessions(arguments.required("--username", "ana"), kCommandLine);
+    out << "ended " << ended << (ended == 1 ? " session\n" : " sessions\n");
   } else if (command == "disable-account") {
     accounts.disable(arguments.required("--username", "ana"), kCommandLine);
     out << "disabled\n";
@@ -116,6 +152,39 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     for (const community::Account& account : accounts.list()) {
       out << account.id << '\t' << account.username << '\t' << community::role_name(account.role)
           << '\t' << (account.disabled ? "disabled" : "active") << '\t' << account.display_name
+          << '\n';
+    }
+  } else if (command == "export-user") {
+    out << community::PersonalData(state)
+               .export_account(arguments.required("--username", "ana"))
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+  } else if (command == "delete-user") {
+    const std::string username = arguments.required("--username", "ana");
+    if (!arguments.has("--confirm")) {
+      throw InvalidInput("delete-user erases '" + username +
+                         "' for good; run it again with --confirm (export-user first keeps a "
+                         "copy for them)");
+    }
+    const community::Erasure erased = community::PersonalData(state).erase(username, kCommandLine);
+    out << "erased account " << erased.account_id << ": deleted " << erased.ratings << " ratings, "
+        << erased.comments << " comments, " << erased.sessions << " sessions, " << erased.tokens
+        << " tokens; kept " << erased.submissions << " submissions and " << erased.reviews
+        << " reviews as '" << erased.placeholder << "'; " << erased.requests
+        << " requests made anonymous\n";
+  } else if (command == "audit-log") {
+    std::int64_t limit = 50;
+    if (auto text = arguments.value("--limit"))
+      limit = parse_whole_number(*text, "--limit", 1, 100000);
+    const auto entries = state.read([&](community::sqlite::Connection& connection) {
+      return community::recent_audit(connection, limit);
+    });
+    for (const community::AuditEntry& entry : entries) {
+      out << community::iso_time(entry.at) << '\t' << entry.actor << '\t' << entry.action << '\t'
+          << entry.subject << '\t'
+          << (entry.detail.empty()
+                  ? ""
+                  : entry.detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
           << '\n';
     }
   } else {

@@ -12,7 +12,8 @@
 
 namespace agora::searchd {
 
-/// /api/session, /api/accounts, /api/me and /api/audit.
+/// /api/session, /api/accounts, /api/password-reset, /api/me, /api/me/sessions and
+/// /api/audit.
 void register_account_routes(httplib::Server& server, CommunityStack& community,
                              const ServerConfig& config, const RouteWrapper& route);
 

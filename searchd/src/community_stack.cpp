@@ -7,6 +7,7 @@ CommunityStack::CommunityStack(const ServerConfig& config, const analyzers::Regi
                                std::function<index::Searcher&()> searcher)
     : state(state_path(config)),
       accounts(state),
+      passwords(state),
       published(config.db, registry, std::move(searcher)),
       review_rules{config.approvals, "community"},
       record_rules(registry, review_rules.collection),
@@ -18,6 +19,7 @@ CommunityStack::CommunityStack(const ServerConfig& config, const analyzers::Regi
       feedback(state, resources, index_sync),
       requests(state, published, registry),
       registrations(static_cast<std::size_t>(config.registrations_per_hour), 3600),
-      anonymous_requests(static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600) {}
+      anonymous_requests(static_cast<std::size_t>(config.anonymous_requests_per_hour), 3600),
+      reset_failures(5, 15 * 60) {}
 
 }  // namespace agora::searchd

@@ -7,6 +7,7 @@
 #include "agora/community/accounts.hpp"
 #include "agora/community/feedback.hpp"
 #include "agora/community/index_sync.hpp"
+#include "agora/community/passwords.hpp"
 #include "agora/community/published_index.hpp"
 #include "agora/community/rate_limiter.hpp"
 #include "agora/community/record_rules.hpp"
@@ -28,6 +29,7 @@ struct CommunityStack {
 
   community::StateDatabase state;
   community::Accounts accounts;
+  community::Passwords passwords;
   community::SearcherIndex published;
   const community::ReviewRules review_rules;
   const community::RecordRules record_rules;
@@ -40,6 +42,7 @@ struct CommunityStack {
   community::ResourceRequests requests;
   community::RateLimiter registrations;       ///< per client address
   community::RateLimiter anonymous_requests;  ///< per client address
+  community::RateLimiter reset_failures;      ///< per client address, like failed sign-ins
 };
 
 }  // namespace agora::searchd

@@ -29,6 +29,8 @@ Problem problem_for(std::exception_ptr error) {
     return {412, "Precondition failed", e.what()};
   } catch (const community::InvalidFields& e) {
     return {422, "Invalid fields", e.what(), {{"errors", field_problems_json(e.problems())}}};
+  } catch (const community::UnusableToken& e) {
+    return {400, "Unusable token", e.what()};
   } catch (const community::TooManyAttempts& e) {
     return {429, "Too many attempts", e.what()};
   } catch (const BodyTooLarge& e) {

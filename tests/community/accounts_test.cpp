@@ -98,6 +98,28 @@ TEST_CASE("sessions end at sign-out, at expiry and when the account is disabled"
         Refused::unauthenticated);
 }
 
+TEST_CASE("ending every session of an account leaves other accounts and tokens", "[accounts]") {
+  CommunityFixture f;
+  f.accounts->create("ana", "", Role::contributor, std::string("a long passphrase"), kTest);
+  f.accounts->create("ben", "", Role::learner, std::string("another passphrase"), kTest);
+  const Session phone = f.accounts->sign_in("ana", "a long passphrase", 1);
+  const Session laptop = f.accounts->sign_in("ana", "a long passphrase", 1);
+  const Session other = f.accounts->sign_in("ben", "another passphrase", 1);
+  const IssuedToken token = f.accounts->create_token("ana", "script", std::nullopt, kTest);
+
+  CHECK(f.accounts->end_sessions("ANA", kTest) == 2);
+  CHECK(refusal_of([&] { f.accounts->session(phone.token); }) == Refused::unauthenticated);
+  CHECK(refusal_of([&] { f.accounts->session(laptop.token); }) == Refused::unauthenticated);
+  CHECK(f.accounts->session(other.token).account->username == "ben");
+  CHECK(f.accounts->account_for_token(token.token).username == "ana");
+  CHECK(f.accounts->end_sessions("ana", kTest) == 0);
+  CHECK(refusal_of([&] { f.accounts->end_sessions("nobody", kTest); }) == Refused::not_found);
+  const auto entry =
+      f.state->read([](sqlite::Connection& c) { return recent_audit(c, 1).front(); });
+  CHECK(entry.action == "session.end_all");
+  CHECK(entry.subject == "account:ana");
+}
+
 TEST_CASE("API tokens can be revoked and expire", "[accounts]") {
   CommunityFixture f;
   f.accounts->create("bot", "", Role::contributor, std::nullopt, kTest);

@@ -50,6 +50,7 @@ after(async () => {
 const guarded = () => [
   ['GET', '/api/me', undefined, null],
   ['DELETE', '/api/session', undefined, null],
+  ['DELETE', '/api/me/sessions', undefined, null],
   ['GET', '/api/me/submissions', undefined, null],
   ['POST', '/api/resources', record('auth-new'), 'contributor'],
   ['PUT', '/api/resources/auth-pub', record('auth-pub', { description: 'Rewritten.' }), 'contributor'],

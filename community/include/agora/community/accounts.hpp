@@ -100,6 +100,9 @@ class Accounts {
   /// The caller of a session cookie; Refusal 401 when it is unknown or expired.
   Caller session(const std::string& token);
   void sign_out(const std::string& token);
+  /// Ends every session of `username` (signing out everywhere); how many there were. API
+  /// tokens stay: they are revoked one by one.
+  int end_sessions(const std::string& username, const Actor& actor);
 
  private:
   Session open_session(const Account& account, double hours);

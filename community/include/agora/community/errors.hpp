@@ -35,6 +35,12 @@ class TooManyAttempts : public Refusal {
   using Refusal::Refusal;
 };
 
+/// A single-use token (a password reset) that is unknown, used already or expired.
+class UnusableToken : public Refusal {
+ public:
+  using Refusal::Refusal;
+};
+
 /// A resource that looks like the one refused: same address, same id or a near-identical
 /// title.
 using Duplicate = index::DuplicateCandidate;
