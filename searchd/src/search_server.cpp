@@ -483,10 +483,16 @@ struct SearchServer::Impl {
       server.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
         const double ms =
             std::chrono::duration<double, std::milli>(Clock::now() - request_started).count();
-        const json line = {{"method", request.method},         {"path", request.path},
-                           {"status", response.status},        {"ms", std::round(ms * 100) / 100},
-                           {"bytes", response.body.size()},    {"remote", request.remote_addr},
-                           {"q", request.get_param_value("q")}};
+        json line = {{"method", request.method},
+                     {"path", request.path},
+                     {"status", response.status},
+                     {"ms", std::round(ms * 100) / 100},
+                     {"bytes", response.body.size()}};
+        // Minimal: nothing that ties a person to what they looked for (docs/personal-data.md).
+        if (!config.access_log_minimal) {
+          line["remote"] = request.remote_addr;
+          line["q"] = request.get_param_value("q");
+        }
         std::lock_guard<std::mutex> lock(log_mutex);
         std::cout << dump_safely(line) << '\n' << std::flush;
       });

@@ -65,6 +65,17 @@ Reader public_address(std::string ServerConfig::*member) {
   };
 }
 
+// full, minimal or off: what one line per request may say about the learner.
+Reader access_log_mode() {
+  return [](ServerConfig& config, const std::string& value, const std::string& where) {
+    if (value != "full" && value != "minimal" && value != "off") {
+      throw InvalidInput(where + ": '" + value + "' is not full, minimal or off");
+    }
+    config.access_log = value != "off";
+    config.access_log_minimal = value == "minimal";
+  };
+}
+
 ServerSetting valued(std::string_view flag, std::string_view key, std::string_view value_name,
                      std::string_view help, Reader read, bool number) {
   return {flag, key, value_name, help, Kind::value, std::move(read), nullptr, number};
@@ -103,6 +114,10 @@ const std::vector<ServerSetting>& server_settings() {
              whole(&C::threads, 0, 4096), true),
       switched("--no-access-log", "access_log", "do not print one JSON line per request",
                Kind::switch_off, &C::access_log),
+      valued("--access-log", "access_log_mode", "MODE",
+             "full (default), minimal (no query text, no client address: nothing that\n"
+             "tells who searched what) or off",
+             access_log_mode(), false),
       {"--config", "", "FILE",
        "JSON file with the same settings, each by the name --help shows in\n"
        "[brackets]; flags win",

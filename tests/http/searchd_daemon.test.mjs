@@ -76,3 +76,34 @@ test('bad flags, bad config and a missing index fail at start-up with a message'
     space.cleanup();
   }
 });
+
+test('--access-log minimal keeps the request line but not who searched what', async () => {
+  const space = scratch();
+  try {
+    const db = buildIndex(space.dir);
+    const lines = async (args) => {
+      const server = await startServer(['--db', db, ...args]);
+      await fetch(`${server.url}/api/search?q=minimalword&lang=en`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await server.stop();
+      return server.log.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    };
+    const [full] = await lines([]);
+    assert.equal(full.q, 'minimalword');
+    assert.equal(full.remote, '127.0.0.1');
+    const [minimal] = await lines(['--access-log', 'minimal']);
+    assert.equal(minimal.path, '/api/search');
+    assert.equal(minimal.status, 200);
+    assert.ok(!('q' in minimal) && !('remote' in minimal), JSON.stringify(minimal));
+    assert.deepEqual(await lines(['--access-log', 'off']), []);
+    const config = path.join(space.dir, 'minimal.json');
+    writeFileSync(config, JSON.stringify({ access_log_mode: 'minimal' }));
+    const [fromFile] = await lines(['--config', config]);
+    assert.ok(!('q' in fromFile), 'access_log_mode in the config file');
+    const refused = spawnSync(agoraSearchd, ['--db', db, '--access-log', 'everything'], { encoding: 'utf8' });
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--access-log: 'everything' is not full, minimal or off/);
+  } finally {
+    space.cleanup();
+  }
+});

@@ -16,6 +16,7 @@ struct ServerConfig {
   std::size_t threads = 0;                ///< 0: four per core, at least 8
   std::vector<std::string> cors_origins;  ///< origins allowed to call the API; "*" for any
   bool access_log = true;                 ///< one JSON line per request on standard output
+  bool access_log_minimal = false;        ///< without query text and client address (personal data)
   /// The address learners reach this server by (https://agora.example.org, or with a path
   /// when a proxy serves it below one); empty: http:// and the request's Host header.
   std::string public_url;
