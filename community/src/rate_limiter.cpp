@@ -62,4 +62,9 @@ bool RateLimiter::take(const std::string& key) {
   return true;
 }
 
+void RateLimiter::set_max_events(std::size_t max_events) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  max_events_ = max_events;
+}
+
 }  // namespace agora::community

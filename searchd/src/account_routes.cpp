@@ -20,8 +20,8 @@ using nlohmann::json;
 
 class AccountRoutes {
  public:
-  AccountRoutes(const ServerConfig& config, CommunityStack& community)
-      : config_(config),
+  AccountRoutes(const LiveSettings& settings, CommunityStack& community)
+      : settings_(settings),
         gate_(community.accounts),
         accounts_(community.accounts),
         passwords_(community.passwords),
@@ -30,7 +30,7 @@ class AccountRoutes {
         state_(community.state) {}
 
   void signed_in(httplib::Response& response, const community::Session& session, int status) const {
-    response.set_header("Set-Cookie", session_cookie(session, config_));
+    response.set_header("Set-Cookie", session_cookie(session, *settings_.get()));
     send_json(response,
               {{"account", account_json(session.account)}, {"csrfToken", session.csrf_token}},
               status);
@@ -40,14 +40,14 @@ class AccountRoutes {
     const json body = json_object_body(request);
     signed_in(response,
               accounts_.sign_in(required_string(body, "username"),
-                                required_string(body, "password"), config_.session_hours),
+                                required_string(body, "password"), settings_.get()->session_hours),
               200);
   }
 
   void sign_out(const httplib::Request& request, httplib::Response& response) const {
     const Caller caller = gate_.writer(request);
     if (caller.by_session) accounts_.sign_out(caller.session_token);
-    response.set_header("Set-Cookie", ended_session_cookie(config_));
+    response.set_header("Set-Cookie", ended_session_cookie(*settings_.get()));
     response.status = 204;
   }
 
@@ -55,12 +55,13 @@ class AccountRoutes {
     const Caller caller = gate_.writer(request);
     community::require_role(caller, community::Role::learner);
     accounts_.end_sessions(caller.account->username, caller.actor());
-    if (caller.by_session) response.set_header("Set-Cookie", ended_session_cookie(config_));
+    if (caller.by_session)
+      response.set_header("Set-Cookie", ended_session_cookie(*settings_.get()));
     response.status = 204;
   }
 
   void register_account(const httplib::Request& request, httplib::Response& response) const {
-    if (!config_.registration) {
+    if (!settings_.get()->registration) {
       throw community::Forbidden("registration is closed; ask an admin for an account");
     }
     const json body = json_object_body(request);
@@ -72,7 +73,8 @@ class AccountRoutes {
     signed_in(response,
               accounts_.register_learner(required_string(body, "username"),
                                          display.is_string() ? display.get<std::string>() : "",
-                                         required_string(body, "password"), config_.session_hours),
+                                         required_string(body, "password"),
+                                         settings_.get()->session_hours),
               201);
   }
 
@@ -114,7 +116,7 @@ class AccountRoutes {
   }
 
  private:
-  const ServerConfig& config_;
+  const LiveSettings& settings_;
   CallerGate gate_;
   community::Accounts& accounts_;
   community::Passwords& passwords_;
@@ -126,8 +128,8 @@ class AccountRoutes {
 }  // namespace
 
 void register_account_routes(httplib::Server& server, CommunityStack& community,
-                             const ServerConfig& config, const RouteWrapper& route) {
-  const AccountRoutes self(config, community);
+                             const LiveSettings& settings, const RouteWrapper& route) {
+  const AccountRoutes self(settings, community);
   const auto bind = method_binder(self);
   server.Post("/api/session", route("/api/session", bind(&AccountRoutes::sign_in)));
   server.Delete("/api/session", route("/api/session", bind(&AccountRoutes::sign_out)));

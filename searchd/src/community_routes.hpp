@@ -7,15 +7,16 @@
 #include "agora/analyzers/registry.hpp"
 #include "agora/searchd/server_config.hpp"
 #include "community_stack.hpp"
+#include "live_settings.hpp"
 #include "route_helpers.hpp"
 #include "ui_strings.hpp"
 
 namespace agora::searchd {
 
 /// /api/session, /api/accounts, /api/password-reset, /api/me, /api/me/sessions and
-/// /api/audit.
+/// /api/audit. Session lengths follow reloads of `settings`.
 void register_account_routes(httplib::Server& server, CommunityStack& community,
-                             const ServerConfig& config, const RouteWrapper& route);
+                             const LiveSettings& settings, const RouteWrapper& route);
 
 /// /api/resources/… (submissions, reviews, history, ratings, comments), /api/reviews and
 /// /api/me/submissions.

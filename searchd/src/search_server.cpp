@@ -25,6 +25,7 @@
 #include "community_stack.hpp"
 #include "guarded_server.hpp"
 #include "http_errors.hpp"
+#include "live_settings.hpp"
 #include "metrics.hpp"
 #include "oai_provider.hpp"
 #include "opensearch.hpp"
@@ -33,6 +34,7 @@
 #include "resource_page.hpp"
 #include "result_cache.hpp"
 #include "results_page.hpp"
+#include "settings_reload.hpp"
 #include "sitemap.hpp"
 #include "ui_strings.hpp"
 
@@ -105,7 +107,8 @@ struct SearchServer::Impl {
     index::Searcher probe(config.db, registry);  // fail at start-up, not at the first request
   }
 
-  ServerConfig config;
+  const ServerConfig config;  ///< as started; what a reload may change is read from `live`
+  LiveSettings live{config};
   const analyzers::Registry& registry;
   const index::Dictionaries dictionaries = load_dictionaries(config, registry);
   UiStrings ui_strings{config.web};
@@ -141,7 +144,7 @@ struct SearchServer::Impl {
   }
 
   bool origin_allowed(const std::string& origin) const {
-    for (const std::string& allowed : config.cors_origins) {
+    for (const std::string& allowed : live.get()->cors_origins) {
       if (allowed == "*" || allowed == origin) return true;
     }
     return false;
@@ -197,9 +200,10 @@ struct SearchServer::Impl {
   // The arguments as OAI-PMH reads them: the query's, or a POSTed form's (httplib parses
   // both into params).
   void oai_answer(const httplib::Request& request, httplib::Response& response) {
-    const OaiRepository repository{public_origin(request, config) + "/oai", config.oai_name,
-                                   config.oai_identifier, config.oai_admin_email,
-                                   config.oai_page_size};
+    const auto settings = live.get();
+    const OaiRepository repository{public_origin(request, *settings) + "/oai", settings->oai_name,
+                                   config.oai_identifier, settings->oai_admin_email,
+                                   settings->oai_page_size};
     const std::multimap<std::string, std::string> arguments(request.params.begin(),
                                                             request.params.end());
     response.set_content(oai_response(arguments, repository, searcher().database()),
@@ -260,7 +264,7 @@ struct SearchServer::Impl {
       record->erase("text");
       const ResourcePageContent content{std::move(*record), current.other_versions(id),
                                         community.feedback.comments(id),
-                                        public_origin(request, config)};
+                                        public_origin(request, *live.get())};
       response.set_content(render_resource_page(ui_strings, ui, content),
                            "text/html; charset=utf-8");
     } catch (...) {
@@ -276,10 +280,11 @@ struct SearchServer::Impl {
   // /sitemap-N.xml; `number` 0 asks for /sitemap.xml.
   void sitemap(std::size_t number, const httplib::Request& request, httplib::Response& response) {
     const Xapian::Database& database = searcher().database();
-    const std::size_t per_page = config.sitemap_page_size;
+    const auto settings = live.get();
+    const std::size_t per_page = settings->sitemap_page_size;
     const std::size_t pages =
         std::max<std::size_t>(1, (database.get_doccount() + per_page - 1) / per_page);
-    const std::string origin = public_origin(request, config);
+    const std::string origin = public_origin(request, *settings);
     std::string body;
     if (number == 0 && pages > 1) {
       body = sitemap_index_xml(pages, origin);
@@ -306,7 +311,7 @@ struct SearchServer::Impl {
           true);
     };
     // Before the read API's routes: the first matching pattern wins.
-    register_account_routes(server, community, config, community_route);
+    register_account_routes(server, community, live, community_route);
     register_resource_routes(server, community, community_route);
     register_request_routes(server, community, config, ui_strings, registry, community_route);
     server.Get("/api/search", route(
@@ -384,7 +389,7 @@ struct SearchServer::Impl {
     server.Get("/robots.txt", route(
                                   "/robots.txt",
                                   [this](auto& q, auto& r) {
-                                    r.set_content(robots_txt(public_origin(q, config)),
+                                    r.set_content(robots_txt(public_origin(q, *live.get())),
                                                   "text/plain; charset=utf-8");
                                   },
                                   false));
@@ -397,7 +402,7 @@ struct SearchServer::Impl {
                                       "/opensearch.xml",
                                       [this](auto& q, auto& r) {
                                         r.set_content(
-                                            opensearch_description(public_origin(q, config)),
+                                            opensearch_description(public_origin(q, *live.get())),
                                             "application/opensearchdescription+xml");
                                       },
                                       false));
@@ -534,5 +539,20 @@ void SearchServer::run() {
 }
 
 void SearchServer::stop() { impl_->server.stop(); }
+
+std::vector<std::string> SearchServer::reload(const ServerConfig& read_again) {
+  Impl& self = *impl_;
+  ReloadPlan plan = plan_reload(*self.live.get(), read_again);
+  const ServerConfig& next = plan.settings;
+  self.community.registrations.set_max_events(
+      static_cast<std::size_t>(next.registrations_per_hour));
+  self.community.anonymous_requests.set_max_events(
+      static_cast<std::size_t>(next.anonymous_requests_per_hour));
+  self.live.replace(std::move(plan.settings));
+  std::vector<std::string> lines = std::move(plan.changed);
+  for (const std::string& line : plan.deferred)
+    lines.push_back(line + " (takes effect at the next start)");
+  return lines;
+}
 
 }  // namespace agora::searchd

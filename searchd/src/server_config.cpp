@@ -96,6 +96,7 @@ std::string server_usage() {
     std::string first;
     std::getline(help, first);
     if (!setting.key.empty()) first += " [" + std::string(setting.key) + "]";
+    if (setting.change == ServerSetting::Change::reload) first += " (reload)";
     out << name
         << (name.size() < 22 ? std::string(22 - name.size(), ' ') : "\n" + std::string(22, ' '))
         << first << '\n';

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "agora/searchd/server_config.hpp"
 
 namespace agora::searchd {
@@ -20,6 +22,8 @@ struct ServerSetting {
     switch_off,   ///< a flag that clears `toggle`; the file's key takes true or false
     config_file,  ///< --config itself: read first, so that flags win
   };
+  /// Whether a running daemon takes a new value on SIGHUP, or only at its next start.
+  enum class Change { restart, reload };
   std::string_view flag;        ///< "--port"
   std::string_view key;         ///< "port" in the config file; empty: flag only
   std::string_view value_name;  ///< "N" in the help
@@ -30,6 +34,12 @@ struct ServerSetting {
   std::function<void(ServerConfig&, const std::string& text, const std::string& where)> read;
   bool ServerConfig::*toggle = nullptr;  ///< for switches
   bool file_takes_number = false;        ///< the file's value is a JSON number, not a string
+  Change change = Change::restart;
+  /// The setting's value as the config file would write it (for --check-config and the
+  /// reload log); empty for --config itself.
+  std::function<nlohmann::json(const ServerConfig&)> show;
+  /// Copies the setting's value from one configuration to another (a reload's new value).
+  std::function<void(ServerConfig& to, const ServerConfig& from)> assign;
 };
 
 /// Every setting, in the order --help lists them.

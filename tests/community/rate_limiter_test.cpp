@@ -33,3 +33,15 @@ TEST_CASE("a flood of new keys evicts the least recently seen, not a lockout und
   CHECK(limiter.allows("early-0"));  // the oldest went first
   CHECK_FALSE(limiter.allows("made-up-999"));
 }
+
+TEST_CASE("a new limit applies at once to the events already counted", "[rate_limiter]") {
+  RateLimiter limiter(3, 3600);
+  CHECK(limiter.take("a"));
+  CHECK(limiter.take("a"));
+  limiter.set_max_events(2);
+  CHECK_FALSE(limiter.take("a"));
+  limiter.set_max_events(4);
+  CHECK(limiter.take("a"));
+  CHECK(limiter.take("a"));
+  CHECK_FALSE(limiter.take("a"));
+}

@@ -6,6 +6,7 @@
 #include "agora/error.hpp"
 #include "agora/searchd/server_config.hpp"
 #include "server_settings.hpp"
+#include "settings_reload.hpp"
 #include "temp_files.hpp"
 
 using namespace agora::searchd;
@@ -77,4 +78,56 @@ TEST_CASE("--help lists every setting of the table with its config key", "[setti
       CHECK(usage.find("[" + std::string(setting.key) + "]") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("every setting with a key shows its value as the config file writes it", "[settings]") {
+  agora::test::TempDir directory;
+  bool help = false;
+  const ServerConfig config = parse_server_config(
+      {"--cors-origin", "https://a.org", "--access-log", "minimal", "--port", "9000"}, help);
+  const nlohmann::json shown = settings_json(config);
+  for (const ServerSetting& setting : server_settings()) {
+    if (setting.key.empty()) continue;
+    INFO(setting.key);
+    CHECK(shown.contains(std::string(setting.key)));
+  }
+  CHECK(shown["cors_origins"] == nlohmann::json::array({"https://a.org"}));
+  CHECK(shown["access_log_mode"] == "minimal");
+  CHECK(shown["port"] == 9000);
+  // What is shown reads back as the same settings.
+  const std::string path = write_config(directory, shown.dump());
+  CHECK(settings_json(parse_server_config({"--config", path}, help)) == shown);
+}
+
+TEST_CASE("a reload takes the reloadable settings and defers the others", "[settings]") {
+  bool help = false;
+  const ServerConfig running = parse_server_config(
+      {"--cors-origin", "https://a.org", "--registrations-per-hour", "5", "--threads", "8"}, help);
+  const ServerConfig read_again = parse_server_config(
+      {"--cors-origin", "https://b.org", "--registrations-per-hour", "2", "--threads", "16"}, help);
+  const ReloadPlan plan = plan_reload(running, read_again);
+  CHECK(plan.settings.cors_origins == std::vector<std::string>{"https://b.org"});
+  CHECK(plan.settings.registrations_per_hour == 2);
+  CHECK(plan.settings.threads == 8);  // the workers are made once, at start
+  CHECK(plan.changed ==
+        std::vector<std::string>{R"(cors_origins: ["https://a.org"] -> ["https://b.org"])",
+                                 "registrations_per_hour: 5 -> 2"});
+  // The queue length follows the threads unless given: it changes with them.
+  CHECK(plan.deferred == std::vector<std::string>{"threads: 8 -> 16", "queue_length: 64 -> 128"});
+  CHECK(plan_reload(running, running).changed.empty());
+  CHECK(plan_reload(running, running).deferred.empty());
+}
+
+TEST_CASE("the table marks as reloadable only what a running daemon reads per request",
+          "[settings]") {
+  std::vector<std::string> reloadable;
+  for (const ServerSetting& setting : server_settings()) {
+    if (setting.change == ServerSetting::Change::reload) reloadable.emplace_back(setting.key);
+  }
+  // A new row is not reloadable unless search_server.cpp reads it through LiveSettings:
+  // add it here only then.
+  CHECK(reloadable == std::vector<std::string>{
+                          "public_url", "cors_origins", "session_hours", "registrations_per_hour",
+                          "anonymous_requests_per_hour", "oai_name", "oai_admin_email",
+                          "oai_page_size", "sitemap_page_size"});
 }

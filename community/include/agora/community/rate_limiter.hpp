@@ -31,6 +31,8 @@ class RateLimiter {
   void count(const std::string& key);
   /// allows() then count() in one step: true when the event was allowed (and counted).
   bool take(const std::string& key);
+  /// A new limit (a reload of the settings); the events counted so far still count.
+  void set_max_events(std::size_t max_events);
 
  private:
   bool allows_locked(const std::string& key, std::int64_t now);

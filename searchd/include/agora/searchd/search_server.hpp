@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "agora/analyzers/registry.hpp"
 #include "agora/searchd/server_config.hpp"
@@ -19,6 +21,10 @@ class SearchServer {
   /// Serves until stop() is called from another thread; in-flight requests finish.
   void run();
   void stop();
+  /// Takes from `read_again` (the flags and config file read anew, on SIGHUP) the settings
+  /// that can change while serving; connections stay open. Returns a line per changed
+  /// setting, "KEY: OLD -> NEW", those that wait for a restart saying so.
+  std::vector<std::string> reload(const ServerConfig& read_again);
 
  private:
   struct Impl;

@@ -58,6 +58,8 @@ struct ServerConfig {
   std::size_t max_parameters = 30;
   std::size_t max_per_page = 50;
   std::size_t max_result_depth = 1000;  ///< page × per_page
+
+  bool check_config = false;  ///< --check-config: check these settings and exit
 };
 
 /// The defaults: those above in a build tree; installed (agora/base/install_paths.hpp), the
