@@ -34,9 +34,6 @@ constexpr std::size_t kSnippetBytes = 240;
 // they are estimates, flagged as such.
 constexpr Xapian::doccount kCheckAtLeast = 2000;
 
-// Translations into languages other than the learner's count for less than the query's
-// own words: they widen the net without pushing aside what was asked for.
-constexpr double kOtherTranslationsWeight = 0.5;
 // The query converted into the other Chinese script counts for less than as typed.
 constexpr double kOtherScriptWeight = 0.5;
 
@@ -207,7 +204,7 @@ Xapian::Query Searcher::translations_of(const std::string& text, const std::stri
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(schema::filter_term(schema::kLanguage, target)));
     if (!for_learner) {
-      query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, kOtherTranslationsWeight);
+      query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, weights_.other_translations);
     }
     parts.push_back(std::move(query));
     result.translated.push_back({target, translation.text()});
@@ -235,7 +232,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   BuiltQuery built = build_query(clauses, analyzer, request.filters, false);
   add_script_variants(built, request, analyzer, false);
   Xapian::Enquire enquire(database_);
-  Xapian::BM25Weight weight(1.2, 0, 1, 0.75, 0.5);
+  Xapian::BM25Weight weight(weights_.bm25_k1, 0, 1, weights_.bm25_b, 0.5);
   enquire.set_weighting_scheme(weight);
   enquire.set_collapse_key(schema::kWorkKey);
   if (request.sort == SearchRequest::Sort::date) {

@@ -1,5 +1,5 @@
-// The settings that requests read while a reload (SIGHUP) may replace them: each reader
-// takes the current set and keeps it alive for as long as it uses it.
+// What requests read while a reload (SIGHUP) may replace it: each reader takes the current
+// value and keeps it alive for as long as it uses it.
 #pragma once
 
 #include <memory>
@@ -9,25 +9,28 @@
 
 namespace agora::searchd {
 
-class LiveSettings {
+template <typename Value>
+class Live {
  public:
-  explicit LiveSettings(ServerConfig initial)
-      : current_(std::make_shared<const ServerConfig>(std::move(initial))) {}
+  explicit Live(std::shared_ptr<const Value> initial) : current_(std::move(initial)) {}
+  explicit Live(Value initial) : Live(std::make_shared<const Value>(std::move(initial))) {}
 
-  std::shared_ptr<const ServerConfig> get() const {
+  std::shared_ptr<const Value> get() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return current_;
   }
 
-  void replace(ServerConfig next) {
-    auto fresh = std::make_shared<const ServerConfig>(std::move(next));
+  void replace(std::shared_ptr<const Value> next) {
     std::lock_guard<std::mutex> lock(mutex_);
-    current_.swap(fresh);  // the old set is freed outside the lock, by its last reader
+    current_.swap(next);  // the old value is freed outside the lock, by its last reader
   }
+  void replace(Value next) { replace(std::make_shared<const Value>(std::move(next))); }
 
  private:
   mutable std::mutex mutex_;
-  std::shared_ptr<const ServerConfig> current_;
+  std::shared_ptr<const Value> current_;
 };
+
+using LiveSettings = Live<ServerConfig>;
 
 }  // namespace agora::searchd

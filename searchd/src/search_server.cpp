@@ -3,6 +3,7 @@
 #include "agora/base/parse.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <iostream>
@@ -25,6 +26,7 @@
 #include "community_stack.hpp"
 #include "guarded_server.hpp"
 #include "http_errors.hpp"
+#include "live_dictionaries.hpp"
 #include "live_settings.hpp"
 #include "metrics.hpp"
 #include "oai_provider.hpp"
@@ -63,35 +65,8 @@ ConnectionLimits connection_limits(const ServerConfig& config) {
   return limits;
 }
 
-// Dictionaries are read once, before the first request; what is missing is said once.
-index::Dictionaries load_dictionaries(const ServerConfig& config,
-                                      const analyzers::Registry& registry) {
-  if (!config.translation) return {};
-  const std::filesystem::path path = config.dictionaries.empty()
-                                         ? index::default_compiled_dictionaries_path()
-                                         : std::filesystem::path(config.dictionaries);
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> problems;
-  index::Dictionaries dictionaries;
-  try {
-    dictionaries = index::Dictionaries::open(path, registry);
-  } catch (const InvalidInput& error) {
-    problems.push_back(error.what());
-  }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  for (const std::string& problem : problems) {
-    std::cerr << "agora-searchd: translation: " << problem << '\n';
-  }
-  if (dictionaries.empty()) {
-    std::cerr << "agora-searchd: translation: no dictionaries found; queries are searched "
-                 "as typed (docs/cross-lingual.md)\n";
-  } else {
-    std::cerr << "agora-searchd: translation: " << dictionaries.sources().size()
-              << " dictionaries, " << dictionaries.bytes() / (1 << 20) << " MB mapped in "
-              << std::round(seconds * 1e4) / 10 << " ms\n";
-  }
-  return dictionaries;
+index::RankingWeights ranking_weights(const ServerConfig& config) {
+  return {config.bm25_k1, config.bm25_b, config.translation_weight};
 }
 
 }  // namespace
@@ -110,7 +85,7 @@ struct SearchServer::Impl {
   const ServerConfig config;  ///< as started; what a reload may change is read from `live`
   LiveSettings live{config};
   const analyzers::Registry& registry;
-  const index::Dictionaries dictionaries = load_dictionaries(config, registry);
+  LiveDictionaries dictionaries{config, registry};
   UiStrings ui_strings{config.web};
   // The collaboration layer reads the index through the per-thread searchers.
   CommunityStack community{config, registry, [this]() -> index::Searcher& { return searcher(); }};
@@ -119,28 +94,34 @@ struct SearchServer::Impl {
                        [this](const std::string& reason) { metrics.record_refusal(reason); }};
   StaticFiles static_files{config.web};
   ResultCache results{config.cache_entries};
+  /// Counts reloads that change how results are made: part of a cached page's version.
+  std::atomic<unsigned> ranking_generation{0};
   std::mutex log_mutex;
 
-  // Each worker thread keeps its own database handle and picks up new commits.
+  // Each worker thread keeps its own database handle and picks up new commits, and takes
+  // the dictionaries and ranking weights of the latest reload.
   index::Searcher& searcher() {
-    thread_local std::map<std::string, std::unique_ptr<index::Searcher>> searchers;
-    auto& slot = searchers[config.db];
-    auto open = [&] {
-      slot = std::make_unique<index::Searcher>(config.db, registry);
-      slot->use_dictionaries(&dictionaries);
+    struct Slot {
+      std::unique_ptr<index::Searcher> searcher;
+      std::shared_ptr<const index::Dictionaries> dictionaries;  ///< kept mapped while in use
     };
-    if (!slot) {
-      open();
+    thread_local std::map<std::string, Slot> searchers;
+    Slot& slot = searchers[config.db];
+    if (!slot.searcher) {
+      slot.searcher = std::make_unique<index::Searcher>(config.db, registry);
     } else {
       try {
-        slot->refresh();
+        slot.searcher->refresh();
       } catch (const Xapian::Error&) {
         // The directory now holds another database (agora-index compacted it into place,
         // or a rebuild was swapped in): open that one.
-        open();
+        slot.searcher = std::make_unique<index::Searcher>(config.db, registry);
       }
     }
-    return *slot;
+    slot.dictionaries = dictionaries.get();
+    slot.searcher->use_dictionaries(slot.dictionaries.get());
+    slot.searcher->use_weights(ranking_weights(*live.get()));
+    return *slot.searcher;
   }
 
   bool origin_allowed(const std::string& origin) const {
@@ -179,8 +160,12 @@ struct SearchServer::Impl {
 
   // The result of a search, from the cache when the index has not changed since.
   std::shared_ptr<const index::SearchResult> run_search(const index::SearchRequest& request) {
+    // Read before the searcher takes the settings: a page is never filed under a newer
+    // generation than the weights and dictionaries it was made with.
+    const unsigned generation = ranking_generation.load();
     index::Searcher& current = searcher();
-    const IndexVersion revision(current.database().get_revision(), current.database().get_uuid());
+    const IndexVersion revision(current.database().get_revision(),
+                                current.database().get_uuid() + '/' + std::to_string(generation));
     if (auto cached = results.find(request, revision)) return cached;
     auto result = std::make_shared<const index::SearchResult>(current.search(request));
     results.keep(request, revision, result);
@@ -548,7 +533,11 @@ std::vector<std::string> SearchServer::reload(const ServerConfig& read_again) {
       static_cast<std::size_t>(next.registrations_per_hour));
   self.community.anonymous_requests.set_max_events(
       static_cast<std::size_t>(next.anonymous_requests_per_hour));
+  const bool ranking_changed = ranking_weights(next) != ranking_weights(*self.live.get());
+  const bool dictionaries_changed = self.dictionaries.reload(next);
   self.live.replace(std::move(plan.settings));
+  // Pages kept from before were ranked or translated the old way.
+  if (ranking_changed || dictionaries_changed) ++self.ranking_generation;
   std::vector<std::string> lines = std::move(plan.changed);
   for (const std::string& line : plan.deferred)
     lines.push_back(line + " (takes effect at the next start)");

@@ -142,7 +142,7 @@ ServerSetting listed(std::string_view flag, std::string_view key, std::string_vi
 }
 
 ServerSetting switched(std::string_view flag, std::string_view key, std::string_view help,
-                       Kind kind, bool ServerConfig::*toggle) {
+                       Kind kind, bool ServerConfig::*toggle, Change change = Change::restart) {
   Access access = member(toggle, nullptr);
   return {flag,
           key,
@@ -152,7 +152,7 @@ ServerSetting switched(std::string_view flag, std::string_view key, std::string_
           nullptr,
           toggle,
           false,
-          Change::restart,
+          change,
           std::move(access.show),
           std::move(access.assign)};
 }
@@ -239,10 +239,22 @@ const std::vector<ServerSetting>& server_settings() {
              "result pages kept for repeated searches (default 1000; 0 off)",
              whole(&C::cache_entries, 0, 1000000), true),
       switched("--no-translation", "translation", "do not translate queries", Kind::switch_off,
-               &C::translation),
+               &C::translation, Change::reload),
       valued("--dictionaries", "dictionaries", "F",
-             "compiled dictionaries (agora-index dictionaries; default in the build tree)",
-             text(&C::dictionaries), false),
+             "compiled dictionaries (agora-index dictionaries; default in the build tree);\n"
+             "a reload maps them again when this file was rewritten",
+             text(&C::dictionaries), false, Change::reload),
+      valued("--bm25-k1", "bm25_k1", "K",
+             "BM25's k1: how fast repeated words stop adding to a score (default 1.2;\n"
+             "docs/ranking.md says how the defaults were chosen)",
+             decimal(&C::bm25_k1, 0, 5), true, Change::reload),
+      valued("--bm25-b", "bm25_b", "B",
+             "BM25's b: how much long documents are discounted, 0 to 1 (default 0.75)",
+             decimal(&C::bm25_b, 0, 1), true, Change::reload),
+      valued("--translation-weight", "translation_weight", "W",
+             "weight of a query's translations into languages other than the learner's,\n"
+             "0 to 1 (default 0.5)",
+             decimal(&C::translation_weight, 0, 1), true, Change::reload),
       valued("--oai-name", "oai_name", "NAME", "the repository's name at /oai (default Agora)",
              text(&C::oai_name), false, Change::reload),
       valued("--oai-identifier", "oai_identifier", "DOMAIN",

@@ -100,6 +100,39 @@ test('SIGHUP changes CORS origins and rate limits without a restart or a dropped
   }
 });
 
+test('SIGHUP changes ranking weights and turns query translation on, without serving old pages', async () => {
+  const space = scratch();
+  try {
+    const db = buildIndex(space.dir);
+    const config = path.join(space.dir, 'searchd.json');
+    const settings = { db, access_log: false, translation: false };
+    writeFileSync(config, JSON.stringify(settings));
+    const server = await startServer(['--config', config]);
+    try {
+      const search = async () => (await fetch(`${server.url}/api/search?q=cooperative+members&lang=fr`)).json();
+      const before = await search();
+      assert.ok(before.hits.length > 0);
+      assert.deepEqual(before.translated, []);
+      assert.deepEqual((await search()).hits, before.hits, 'the same page again, from the cache');
+
+      writeFileSync(config, JSON.stringify({ ...settings, translation: true, bm25_k1: 3, bm25_b: 0.2 }));
+      server.process.kill('SIGHUP');
+      await logged(server, /reload: bm25_b/);
+      assert.match(server.log.stderr, /reload: translation: false -> true/);
+      assert.match(server.log.stderr, /reload: bm25_k1: 1.2 -> 3(\.0)?\n/);
+      assert.match(server.log.stderr, /translation: \d+ dictionaries, \d+ MB mapped/, 'the dictionaries are mapped on the reload');
+      const after = await search();
+      assert.notDeepEqual(after.hits.map((hit) => hit.score), before.hits.map((hit) => hit.score),
+        'scores follow the new BM25 parameters, not the cached page');
+      assert.ok(after.translated.length > 0, JSON.stringify(after.translated));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    space.cleanup();
+  }
+});
+
 test('--check-config prints the settings and says whether a start would succeed', () => {
   const space = scratch();
   try {

@@ -128,6 +128,7 @@ TEST_CASE("the table marks as reloadable only what a running daemon reads per re
   // add it here only then.
   CHECK(reloadable == std::vector<std::string>{
                           "public_url", "cors_origins", "session_hours", "registrations_per_hour",
-                          "anonymous_requests_per_hour", "oai_name", "oai_admin_email",
+                          "anonymous_requests_per_hour", "translation", "dictionaries", "bm25_k1",
+                          "bm25_b", "translation_weight", "oai_name", "oai_admin_email",
                           "oai_page_size", "sitemap_page_size"});
 }

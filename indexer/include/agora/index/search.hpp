@@ -106,6 +106,17 @@ struct DuplicateCandidate {
   std::string reason;  ///< "url" or "title"
 };
 
+/// The ranking's weights that a server may tune without reindexing (docs/ranking.md); the
+/// defaults are the tuned ones. Field weights are not here: they are fixed at index time.
+struct RankingWeights {
+  double bm25_k1 = 1.2;  ///< how fast repeated words stop adding to the score
+  double bm25_b = 0.75;  ///< how much long documents are discounted
+  /// Translations into languages other than the learner's count for less than the
+  /// query's own words: they widen the net without pushing aside what was asked for.
+  double other_translations = 0.5;
+  bool operator==(const RankingWeights&) const = default;
+};
+
 /// Facet names accepted in SearchRequest::filters (and by the search API).
 const std::vector<std::string>& facet_names();
 
@@ -153,6 +164,8 @@ class Searcher {
   /// the searcher (one set is shared by every thread: it is only read).
   void use_dictionaries(const Dictionaries* dictionaries) { dictionaries_ = dictionaries; }
 
+  void use_weights(const RankingWeights& weights) { weights_ = weights; }
+
   const Xapian::Database& database() const { return database_; }
 
  private:
@@ -189,6 +202,7 @@ class Searcher {
   std::optional<std::vector<std::string>> index_languages_;
   std::unique_ptr<ChineseScripts> chinese_scripts_;  ///< opened on the first Han query
   const Dictionaries* dictionaries_ = nullptr;
+  RankingWeights weights_;
 };
 
 }  // namespace agora::index

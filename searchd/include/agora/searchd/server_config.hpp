@@ -36,6 +36,11 @@ struct ServerConfig {
   bool translation = true;
   std::string dictionaries;  ///< compiled by agora-index dictionaries; empty: default
 
+  // Ranking weights that need no reindexing (docs/ranking.md; index::RankingWeights).
+  double bm25_k1 = 1.2;
+  double bm25_b = 0.75;
+  double translation_weight = 0.5;  ///< translations into the learner's other languages
+
   // Collaboration (docs/collaboration.md).
   std::string state;                     ///< SQLite state database; empty: next to db
   int approvals = 1;                     ///< approvals that publish a revision
