@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string>
 
 namespace agora::index {
 
@@ -17,7 +18,12 @@ constexpr const char* kLockFile = "agora-commit.lock";
 }  // namespace
 
 CommitGate::CommitGate(const std::filesystem::path& directory, Mode mode) {
-  fd_ = ::open((directory / kLockFile).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+  const std::string path = (directory / kLockFile).string();
+  // flock needs no write permission: a lock file that another user made (agora-index run
+  // as root in the service's folder) still takes turns when it can only be read. Made
+  // readable by all, so that it can be.
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) return;
   const int operation = mode == Mode::backup ? LOCK_EX : LOCK_SH;
   while (::flock(fd_, operation) != 0) {
