@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "agora/build_info.hpp"
+
 namespace agora::searchd {
 
 using nlohmann::json;
@@ -17,6 +19,8 @@ void send_json(httplib::Response& response, const json& body, int status) {
   // JSON is UTF-8 by definition (RFC 8259), and httplib compresses the bare type only.
   response.set_content(dump_safely(body), "application/json");
 }
+
+json liveness_json() { return {{"status", "ok"}, {"version", kVersion}}; }
 
 namespace {
 

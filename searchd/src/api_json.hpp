@@ -16,6 +16,10 @@ std::string dump_safely(const nlohmann::json& body);
 /// Answers `body` as application/json with `status`.
 void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
 
+/// /healthz's answer, from a worker or, under overload, from the poller: the process lives,
+/// and which version it is (after an upgrade, whether the restart took).
+nlohmann::json liveness_json();
+
 nlohmann::json search_json(const SearchParams& params, const index::SearchResult& result,
                            double took_ms);
 nlohmann::json completions_json(const std::string& query, const std::string& language,

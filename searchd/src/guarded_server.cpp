@@ -282,7 +282,7 @@ void GuardedServer::dispatch(std::unique_ptr<Connection> connection) {
   if (connection->buffer.rfind("GET /healthz ", 0) == 0) {
     on_refusal_("overload_healthz_answered");
     answer_and_close(std::move(connection),
-                     final_response(200, "OK", "application/json", R"({"status":"ok"})"));
+                     final_response(200, "OK", "application/json", dump_safely(liveness_json())));
     return;
   }
   refuse(std::move(connection), 503, "overload",

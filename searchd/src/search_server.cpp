@@ -13,7 +13,6 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "agora/build_info.hpp"
 #include "agora/error.hpp"
 #include "agora/index/index_schema.hpp"
 #include "agora/index/index_stats.hpp"
@@ -329,12 +328,9 @@ struct SearchServer::Impl {
             },
             true));
     // Liveness: the process answers. Nothing is read, so it stays cheap under any load.
-    server.Get("/healthz", route(
-                               "/healthz",
-                               [](auto&, auto& r) {
-                                 send_json(r, {{"status", "ok"}, {"version", kVersion}});
-                               },
-                               false));
+    server.Get("/healthz",
+               route(
+                   "/healthz", [](auto&, auto& r) { send_json(r, liveness_json()); }, false));
     // Readiness: the index and the state database both answer a read.
     server.Get("/readyz", route(
                               "/readyz",

@@ -168,7 +168,7 @@ test('when every worker is busy and the queue is full, 503 with Retry-After at o
     alive.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
     await alive.ended;
     assert.match(alive.received, /^HTTP\/1\.1 200 /);
-    assert.match(alive.received, /"status":"ok"/);
+    assert.match(alive.received, /"status":"ok","version":"\d+\.\d+\.\d+"/);
     busy.destroy();
     await queued.ended;
     assert.match(queued.received, /^HTTP\/1\.1 200 /, 'the queued request is answered once the worker is free');
