@@ -21,7 +21,7 @@ namespace agora::searchd {
 namespace {
 
 constexpr const char* kAdminUsage =
-    "usage: agora-searchd admin [--db DIR | --state FILE] COMMAND [OPTIONS]\n"
+    "usage: agora-searchd admin [--config FILE] [--db DIR | --state FILE] COMMAND [OPTIONS]\n"
     "\n"
     "commands:\n"
     "  create-account --username NAME --role ROLE [--display-name TEXT] [--password-stdin]\n"
@@ -51,7 +51,9 @@ constexpr const char* kAdminUsage =
     "  restore DIR    puts a backup back, moving what was there aside; stop the daemon\n"
     "                 first (docs/deploy.md)\n"
     "\n"
-    "--db DIR finds the state next to the index (DIR.state.sqlite), as agora-searchd does.\n";
+    "--db DIR finds the state next to the index (DIR.state.sqlite), as agora-searchd does.\n"
+    "--config FILE takes db and state from the daemon's config file (/etc/agora/searchd.json\n"
+    "when installed); --db and --state win over it.\n";
 
 const community::Actor kCommandLine{std::nullopt, "command line"};
 
@@ -75,13 +77,17 @@ std::string password_line(std::istream& in) {
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
   const CommandLine arguments(args, {"--help", "--password-stdin", "--confirm"},
-                              {"--db", "--state", "--username", "--role", "--display-name",
-                               "--name", "--days", "--id", "--hours", "--limit"});
+                              {"--config", "--db", "--state", "--username", "--role",
+                               "--display-name", "--name", "--days", "--id", "--hours", "--limit"});
   if (arguments.has("--help") || arguments.positional().empty()) {
     out << kAdminUsage;
     return arguments.has("--help") ? 0 : 2;
   }
   ServerConfig config = default_server_config();
+  if (auto file = arguments.value("--config")) {
+    bool help = false;
+    config = parse_server_config({"--config", *file}, help);
+  }
   if (auto db = arguments.value("--db")) config.db = *db;
   if (auto state = arguments.value("--state")) config.state = *state;
   const std::string& command = arguments.positional().front();

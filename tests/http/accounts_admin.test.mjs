@@ -3,6 +3,8 @@
 // log, and exporting or erasing what Agora holds about a person.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   Client, PASSWORD, accountWithToken, createAccount, record, runAdmin, scratch, signedIn, startServer,
   buildIndex,
@@ -246,4 +248,17 @@ test('export-user, then delete-user: personal data goes, published work stays an
   createAccount(db, 'gdpr-fay', 'learner');
   const fresh = JSON.parse(runAdmin(db, ['export-user', '--username', 'gdpr-fay']).stdout);
   assert.deepEqual([fresh.submissions, fresh.ratings, fresh.comments], [[], [], []]);
+});
+
+test('admin --config reads the index and state from the daemon\'s config file', () => {
+  createAccount(db, 'config-ana', 'learner');
+  const config = path.join(space.dir, 'searchd.json');
+  writeFileSync(config, JSON.stringify({ db, access_log: false }));
+  const listed = runAdmin({ config }, ['list-accounts']);
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.match(listed.stdout, /config-ana/);
+  writeFileSync(config, JSON.stringify({ db, colour: 'blue' }));
+  const bad = runAdmin({ config }, ['list-accounts']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /searchd\.json: colour: unknown setting/);
 });

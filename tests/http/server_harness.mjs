@@ -85,11 +85,12 @@ export function startServer(args, program = agoraSearchd) {
 export const PASSWORD = 'correct horse battery staple';
 
 /**
- * Runs `agora-searchd admin` on the state of index `db` (a path), or on `{ state: FILE }`.
+ * Runs `agora-searchd admin` on the state of index `db` (a path), on `{ state: FILE }`, or
+ * on what the daemon's config file `{ config: FILE }` names.
  * Returns { status, stdout, stderr }; never throws.
  */
 export function runAdmin(db, args, stdin) {
-  const target = typeof db === 'string' ? ['--db', db] : ['--state', db.state];
+  const target = typeof db === 'string' ? ['--db', db] : db.config ? ['--config', db.config] : ['--state', db.state];
   const run = spawnSync(agoraSearchd, ['admin', ...target, ...args], {
     input: stdin ?? '',
     encoding: 'utf8',
