@@ -110,14 +110,15 @@ Access access_log_mode() {
           }};
 }
 
-ServerSetting valued(std::string_view flag, std::string_view key, std::string_view value_name,
-                     std::string_view help, Access access, bool number,
-                     Change change = Change::restart) {
+// A setting that takes a value: one (the last given wins) or a list (added up).
+ServerSetting taking_values(Kind kind, std::string_view flag, std::string_view key,
+                            std::string_view value_name, std::string_view help, Access access,
+                            bool number, Change change) {
   return {flag,
           key,
           value_name,
           help,
-          Kind::value,
+          kind,
           std::move(access.read),
           nullptr,
           number,
@@ -126,19 +127,15 @@ ServerSetting valued(std::string_view flag, std::string_view key, std::string_vi
           std::move(access.assign)};
 }
 
+ServerSetting valued(std::string_view flag, std::string_view key, std::string_view value_name,
+                     std::string_view help, Access access, bool number,
+                     Change change = Change::restart) {
+  return taking_values(Kind::value, flag, key, value_name, help, std::move(access), number, change);
+}
+
 ServerSetting listed(std::string_view flag, std::string_view key, std::string_view value_name,
                      std::string_view help, Access access, Change change = Change::restart) {
-  return {flag,
-          key,
-          value_name,
-          help,
-          Kind::list,
-          std::move(access.read),
-          nullptr,
-          false,
-          change,
-          std::move(access.show),
-          std::move(access.assign)};
+  return taking_values(Kind::list, flag, key, value_name, help, std::move(access), false, change);
 }
 
 ServerSetting switched(std::string_view flag, std::string_view key, std::string_view help,
