@@ -37,14 +37,15 @@ test('the install puts programs, shared data, docs and man pages in place', () =
     'share/doc/agora/deploy.md',
     'share/doc/agora/LICENSE',
     'share/doc/agora/examples/agora.conf',
-    'share/man/man1/agora-index.1',
-    'share/man/man1/agora-searchd.1',
+    'share/doc/agora/copyright',
+    'share/man/man1/agora-index.1.gz',
+    'share/man/man1/agora-searchd.1.gz',
     'lib/systemd/system/agora-searchd.service',
     'etc/agora/searchd.json',
   ]) {
     assert.ok(existsSync(path.join(prefix, file)), `${file} is installed`);
   }
-  const page = run('man', ['-l', path.join(prefix, 'share/man/man1/agora-searchd.1')], { env: { ...process.env, MANWIDTH: '100' } });
+  const page = run('man', ['-l', path.join(prefix, 'share/man/man1/agora-searchd.1.gz')], { env: { ...process.env, MANWIDTH: '100' } });
   assert.equal(page.status, 0, page.stderr);
   assert.match(page.stdout, /--public-url/);
   assert.match(page.stdout, /FILES/);

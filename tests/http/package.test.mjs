@@ -115,6 +115,7 @@ describe('the Debian package', { skip: asanTree && 'the AddressSanitizer build i
       'usr/share/agora/web/i18n/de.json',
       'usr/share/agora/schema/record.schema.json',
       'usr/share/doc/agora/LICENSE',
+      'usr/share/doc/agora/copyright',
       'usr/share/doc/agora/examples/agora.conf',
     ]) {
       assert.ok(contents.has(file), `${file} is in the package`);
@@ -122,7 +123,7 @@ describe('the Debian package', { skip: asanTree && 'the AddressSanitizer build i
     const unit = [...contents.keys()].filter((file) => /^(usr\/)?lib\/systemd\/system\/agora-searchd\.service$/.test(file));
     assert.equal(unit.length, 1, 'the systemd unit is in the package');
     for (const program of ['agora-index', 'agora-searchd']) {
-      assert.ok([...contents.keys()].some((file) => new RegExp(`^usr/share/man/man1/${program}\\.1(\\.gz)?$`).test(file)), `the man page of ${program}`);
+      assert.ok([...contents.keys()].some((file) => new RegExp(`^usr/share/man/man1/${program}\\.1\\.gz$`).test(file)), `the man page of ${program}`);
       assert.match(contents.get(`usr/bin/${program}`), /^-rwxr-xr-x root\/root /, `${program} is an executable owned by root`);
     }
     // What scripts/build.sh compiled for query translation goes with the programs.
