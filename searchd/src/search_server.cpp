@@ -523,7 +523,8 @@ void SearchServer::stop() { impl_->server.stop(); }
 
 std::vector<std::string> SearchServer::reload(const ServerConfig& read_again) {
   Impl& self = *impl_;
-  ReloadPlan plan = plan_reload(*self.live.get(), read_again);
+  const std::shared_ptr<const ServerConfig> running = self.live.get();
+  ReloadPlan plan = plan_reload(*running, read_again);
   const ServerConfig& next = plan.settings;
   // First what may fail (mapping the dictionaries), so that a failure changes nothing.
   const bool dictionaries_changed = self.dictionaries.reload(next);
@@ -531,7 +532,7 @@ std::vector<std::string> SearchServer::reload(const ServerConfig& read_again) {
       static_cast<std::size_t>(next.registrations_per_hour));
   self.community.anonymous_requests.set_max_events(
       static_cast<std::size_t>(next.anonymous_requests_per_hour));
-  const bool ranking_changed = ranking_weights(next) != ranking_weights(*self.live.get());
+  const bool ranking_changed = ranking_weights(next) != ranking_weights(*running);
   self.live.replace(std::move(plan.settings));
   // Pages kept from before were ranked or translated the old way.
   if (ranking_changed || dictionaries_changed) ++self.ranking_generation;

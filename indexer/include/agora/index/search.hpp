@@ -17,6 +17,7 @@
 #include "agora/index/dictionaries.hpp"
 #include "agora/index/index_stats.hpp"
 #include "agora/index/query_language.hpp"
+#include "agora/index/ranking_weights.hpp"
 
 namespace agora::index {
 
@@ -104,17 +105,6 @@ struct DuplicateCandidate {
   std::string url;
   std::string language;
   std::string reason;  ///< "url" or "title"
-};
-
-/// The ranking's weights that a server may tune without reindexing (docs/ranking.md); the
-/// defaults are the tuned ones. Field weights are not here: they are fixed at index time.
-struct RankingWeights {
-  double bm25_k1 = 1.2;  ///< how fast repeated words stop adding to the score
-  double bm25_b = 0.75;  ///< how much long documents are discounted
-  /// Translations into languages other than the learner's count for less than the
-  /// query's own words: they widen the net without pushing aside what was asked for.
-  double other_translations = 0.5;
-  bool operator==(const RankingWeights&) const = default;
 };
 
 /// Facet names accepted in SearchRequest::filters (and by the search API).

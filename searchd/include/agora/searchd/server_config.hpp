@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "agora/index/ranking_weights.hpp"
+
 namespace agora::searchd {
 
 struct ServerConfig {
@@ -36,10 +38,11 @@ struct ServerConfig {
   bool translation = true;
   std::string dictionaries;  ///< compiled by agora-index dictionaries; empty: default
 
-  // Ranking weights that need no reindexing (docs/ranking.md; index::RankingWeights).
-  double bm25_k1 = 1.2;
-  double bm25_b = 0.75;
-  double translation_weight = 0.5;  ///< translations into the learner's other languages
+  // Ranking weights that need no reindexing (docs/ranking.md), from the tuned defaults.
+  double bm25_k1 = index::RankingWeights{}.bm25_k1;
+  double bm25_b = index::RankingWeights{}.bm25_b;
+  /// translations into languages other than the learner's
+  double translation_weight = index::RankingWeights{}.other_translations;
 
   // Collaboration (docs/collaboration.md).
   std::string state;                     ///< SQLite state database; empty: next to db
